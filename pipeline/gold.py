@@ -23,6 +23,8 @@ from pipeline.schema import (
 ARTICLES_DIR = "articles"
 GOLD_DIR = "gold"
 ARTICLES_FILE = "articles.csv"
+# Written by the extractor beside its outputs: which file each doc_id was read from.
+SOURCES_FILE = "sources.csv"
 
 # SPEC section 6, one alternative per row of its table.
 DATE_VALUE = re.compile(
@@ -120,6 +122,31 @@ def read_text(path: Path) -> str:
 
 def read_texts(articles_dir: Path) -> dict[str, str]:
     return {path.stem: read_text(path) for path in sorted(articles_dir.glob("*.txt"))}
+
+
+def locate_texts(doc_ids: Iterable[str], out_dir: Path | None = None,
+                 corpus_dirs: Iterable[Path] = ()) -> dict[str, str]:
+    """Article texts for `doc_ids` (and every doc in OUT_DIR/sources.csv), from sources.csv or corpus folders.
+
+    A relative path in sources.csv is tried as given, then relative to OUT_DIR. A corpus folder may be
+    the articles folder itself or a corpus root with an `articles/` folder. Docs not found are left out.
+    """
+    paths: dict[str, Path] = {}
+    sources = out_dir / SOURCES_FILE if out_dir else None
+    if sources and sources.exists():
+        for row in read_rows(sources):
+            path = Path(row["path"])
+            if not path.is_absolute() and not path.exists() and out_dir:
+                path = out_dir / path
+            paths[row["doc_id"]] = path
+    wanted = list(dict.fromkeys([*doc_ids, *paths]))
+    dirs = list(corpus_dirs)
+    for doc_id in wanted:
+        if doc_id in paths and paths[doc_id].exists():
+            continue
+        candidates = [path for d in dirs for path in (d / f"{doc_id}.txt", d / ARTICLES_DIR / f"{doc_id}.txt")]
+        paths[doc_id] = next((path for path in candidates if path.exists()), paths.get(doc_id, Path()))
+    return {doc_id: read_text(paths[doc_id]) for doc_id in wanted if paths[doc_id].is_file()}
 
 
 def write_csv(path: Path, columns: list[str], rows: Iterable[Mapping[str, object]]) -> None:
