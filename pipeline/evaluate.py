@@ -115,8 +115,7 @@ def match_one_to_one(
     gold: Sequence[G], pred: Sequence[P], agree: Callable[[G, P], bool], rank: Callable[[G, P], Any],
 ) -> list[tuple[int, int]]:
     """A maximum one-to-one matching (Kuhn's augmenting paths); each gold item tries its best-ranked partners first."""
-    candidates = [sorted((j for j, p in enumerate(pred) if agree(g, p)), key=lambda j, g=g: rank(g, pred[j]))
-                  for g in gold]
+    candidates = [_ranked_partners(g, pred, agree, rank) for g in gold]
     owner: dict[int, int] = {}
 
     def augment(i: int, visited: set[int]) -> bool:
@@ -132,6 +131,11 @@ def match_one_to_one(
     for i in range(len(gold)):
         augment(i, set())
     return sorted((i, j) for j, i in owner.items())
+
+
+def _ranked_partners(gold: G, pred: Sequence[P], agree: Callable[[G, P], bool],
+                     rank: Callable[[G, P], Any]) -> list[int]:
+    return sorted((j for j, p in enumerate(pred) if agree(gold, p)), key=lambda j: rank(gold, pred[j]))
 
 
 class StrictScheme:

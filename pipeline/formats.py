@@ -10,7 +10,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Span
 from spacy.util import filter_spans
 
 from pipeline.gold import (
@@ -205,9 +205,7 @@ def _write_docbin(documents: Sequence[Document], out: Path) -> None:
     docbin = DocBin(store_user_data=True)
     for document in documents:
         doc = _aligned_doc(nlp, document.text, document.mentions)
-        spans = [doc.char_span(m.start, m.end, label=m.label) for m in document.mentions]
-        if any(span is None for span in spans):
-            raise CorpusError(f"{document.doc_id}: a mention does not fall on token boundaries")
+        spans = [_span(doc, m) for m in document.mentions]
         doc.spans[SPAN_KEY] = spans
         # doc.ents cannot hold overlapping predictions; the span group keeps all of them.
         doc.ents = filter_spans(spans)
@@ -218,6 +216,13 @@ def _write_docbin(documents: Sequence[Document], out: Path) -> None:
     tmp = out.with_name(f".{out.name}.tmp")
     docbin.to_disk(tmp)
     tmp.replace(out)
+
+
+def _span(doc: Doc, mention: Mention) -> Span:
+    span = doc.char_span(mention.start, mention.end, label=mention.label)
+    if span is None:
+        raise CorpusError(f"{mention.doc_id}: {mention.start}-{mention.end} does not fall on token boundaries")
+    return span
 
 
 def _read_docbin(path: Path) -> list[Document]:

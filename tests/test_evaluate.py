@@ -8,8 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+import typer
+from click.testing import Result
 from nervaluate import Evaluator
+from typer.testing import CliRunner
 
+from pipeline.cli_eval import register
 from pipeline.evaluate import (
     EVAL_CSV_COLUMNS,
     ERROR_COLUMNS,
@@ -225,3 +229,24 @@ def test_format_report_shows_the_figures(result: dict) -> None:
     assert "micro" in report and "DATE value accuracy   0.500  (1/2)" in report
     assert "role-blind" in report and "start year accuracy" in report
     assert "zzz_not_in_gold" in report
+
+
+def run_cli(*args: str) -> Result:
+    app = typer.Typer()
+    register(app)
+    return CliRunner().invoke(app, list(args))
+
+
+def test_cli_evaluate(tmp_path: Path) -> None:
+    pred = tmp_path / "pred"
+    shutil.copytree(DATA / "pred", pred)
+    outcome = run_cli("evaluate", "--gold", str(DATA / "corpus"), "--pred", str(pred))
+    assert outcome.exit_code == 0, outcome.output
+    assert "DATE value accuracy   0.500  (1/2)" in outcome.stdout
+    assert (pred / "eval.json").exists()
+
+
+def test_cli_evaluate_bad_folder_is_one_line(tmp_path: Path) -> None:
+    outcome = run_cli("evaluate", "--gold", str(DATA / "corpus"), "--pred", str(tmp_path))
+    assert outcome.exit_code == 1
+    assert outcome.stderr.startswith("error: ") and outcome.stderr.count("\n") == 1

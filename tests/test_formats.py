@@ -7,7 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+import typer
+from typer.testing import CliRunner
 
+from pipeline.cli_eval import register
 from pipeline.formats import (
     DOCBIN,
     DOCCANO,
@@ -150,3 +153,34 @@ def test_import_rejects_spans_outside_text(tmp_path: Path) -> None:
 def test_unknown_format(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="unknown format"):
         export_corpus(DATA / "corpus", tmp_path / "x", "conll")
+
+
+def run_cli(*args: str) -> tuple[int, str]:
+    app = typer.Typer()
+    register(app)
+    outcome = CliRunner().invoke(app, list(args))
+    return outcome.exit_code, outcome.output
+
+
+def test_cli_export_import(tmp_path: Path) -> None:
+    out = tmp_path / "gold.json"
+    code, output = run_cli("export", "--corpus", str(DATA / "corpus"), "--format", "labelstudio", "--out", str(out))
+    assert (code, output.splitlines()[0]) == (0, f"wrote 2 documents, 9 mentions to {out}")
+    assert (tmp_path / "gold.labelconfig.xml").exists()
+    code, output = run_cli("import", str(out), "--format", "labelstudio", "--out", str(tmp_path / "back"))
+    assert code == 0, output
+    assert read_mentions(tmp_path / "back" / "entities.csv") == read_mentions(DATA / "corpus" / "gold" / "entities.csv")
+
+
+def test_cli_export_pred_with_texts(tmp_path: Path) -> None:
+    pred = overlapping_predictions(tmp_path)
+    (pred / "sources.csv").unlink()
+    out = str(tmp_path / "p.spacy")
+    assert run_cli("export", "--pred", str(pred), "--format", "docbin", "--out", out)[0] == 1
+    assert run_cli("export", "--pred", str(pred), "--texts", str(DATA / "corpus"), "--format", "docbin",
+                   "--out", out)[0] == 0
+
+
+def test_cli_export_needs_one_source(tmp_path: Path) -> None:
+    code, output = run_cli("export", "--format", "doccano", "--out", str(tmp_path / "x.jsonl"))
+    assert code == 1 and "exactly one of --corpus and --pred" in output

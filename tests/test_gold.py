@@ -7,7 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+import typer
+from typer.testing import CliRunner
 
+from pipeline.cli_eval import register
 from pipeline.gold import (
     Mention,
     appears_in,
@@ -175,3 +178,18 @@ def test_validate_missing_tables(tmp_path: Path) -> None:
 @pytest.mark.skipif(not (REPO_CORPUS / "gold" / "entities.csv").exists(), reason="no gold corpus in the repo yet")
 def test_repo_corpus_is_valid() -> None:
     assert validate_corpus(REPO_CORPUS) == []
+
+
+def run_validate(corpus: Path) -> tuple[int, str]:
+    app = typer.Typer()
+    register(app)
+    outcome = CliRunner().invoke(app, ["validate", str(corpus)])
+    return outcome.exit_code, outcome.stdout
+
+
+def test_cli_validate(corpus: Path) -> None:
+    assert run_validate(corpus) == (0, f"{corpus}: valid\n")
+    append_row(corpus / "gold" / "careers.csv", career("a", "Jens Meyer", "Hamm", "striker"))
+    code, output = run_validate(corpus)
+    assert code == 1
+    assert len(output.splitlines()) == 3  # unknown role, person and club not in the text

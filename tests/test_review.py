@@ -6,6 +6,10 @@ import re
 import shutil
 from pathlib import Path
 
+import typer
+from typer.testing import CliRunner
+
+from pipeline.cli_eval import register
 from pipeline.gold import Mention, write_csv
 from pipeline.review import REVIEW_FILE, write_review
 from pipeline.schema import ENTITY_COLUMNS, LABELS, PEOPLE_COLUMNS
@@ -60,3 +64,14 @@ def test_review_finds_texts_in_corpus_dirs(tmp_path: Path) -> None:
     assert "Trainer <mark" in page
     assert page.count("Article text not found") == 1  # zzz_not_in_gold
     assert page.count("<section ") == 3
+
+
+def test_cli_review(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(DATA / "pred", out)
+    app = typer.Typer()
+    register(app)
+    outcome = CliRunner().invoke(app, ["review", str(out), "--corpus", str(DATA / "corpus")])
+    assert outcome.exit_code == 0, outcome.output
+    assert "Trainer <mark" in (out / "review.html").read_text(encoding="utf-8")
+    assert CliRunner().invoke(app, ["review", str(tmp_path / "missing")]).exit_code == 1
