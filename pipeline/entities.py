@@ -1,0 +1,368 @@
+"""Entity stage: gazetteer and grammar candidates, then one resolver that writes doc.ents.
+
+Every rule writes candidate spans into the span group `karriere_candidates`
+(`span.id_` names the rule, `span.kb_id_` carries the normalised value). The
+resolver filters candidates by context, propagates short forms within the
+document (a club's short name, a person's surname), and keeps the longest
+non-overlapping spans, label priority breaking ties.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.lang.de.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from . import resources
+from .resources import TokenRule
+
+CANDIDATES_KEY = "karriere_candidates"
+LABEL_PRIORITY = {"DATE": 0, "CLUB": 1, "PERSON": 2, "LEAGUE": 3, "TITLE": 4, "PLACE": 5}
+# Rules whose evidence is weaker than a gazetteer entry of the same length.
+WEAK_RULES = {"base_model", "place_after_preposition", "person_after_role"}
+CLUB_TOWN_ALIAS = "club_town_alias"
+BASE_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "LOC": "PLACE", "GPE": "PLACE", "ORG": "CLUB"}
+CAPITALISED = re.compile(r"^[A-ZÄÖÜ]")
+APOSTROPHES = {"’", "'", "`"}
+
+
+def register_extensions(
+    first_names: frozenset[str], known_word: Callable[[str], bool], place_suffixes: tuple[str, ...],
+    known_places: frozenset[str],
+) -> None:
+    """Token attributes the token patterns test (`{"_": {"karriere_first_name": true}}`)."""
+
+    def unknown_word(token: Token) -> bool:
+        return bool(CAPITALISED.match(token.text)) and not known_word(token.text)
+
+    Token.set_extension("karriere_first_name", getter=lambda t: t.text in first_names, force=True)
+    Token.set_extension("karriere_unknown_word", getter=unknown_word, force=True)
+    Token.set_extension(
+        "karriere_village_like",
+        getter=lambda t: unknown_word(t) and t.text.lower().endswith(place_suffixes),
+        force=True,
+    )
+    Token.set_extension("karriere_known_place", getter=lambda t: t.text in known_places, force=True)
+    Span.set_extension("karriere_hint", default="", force=True)
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    label: str
+    value: str
+    kind: str
+
+
+def genitive(name: str) -> str | None:
+    return None if name[-1:] in {"s", "ß", "x", "z"} else name + "s"
+
+
+def gazetteer_entries(lexicon: dict[str, Any], known_word: Callable[[str], bool]) -> dict[str, list[GazetteerEntry]]:
+    """Surface string -> entries, from the packaged gazetteers and the lexicon's place lists."""
+    entries: dict[str, list[GazetteerEntry]] = {}
+
+    def add(surface: str, entry: GazetteerEntry) -> None:
+        bucket = entries.setdefault(surface, [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    place_names = {row["name"] for row in resources.read_tsv("gazetteer_places.tsv")}
+    place_names.update(lexicon["countries"], lexicon["regions"], lexicon["world_cities"])
+    ambiguous = set(lexicon["ambiguous_places"])
+    for name in sorted(place_names):
+        # "Meine" (a town) vs "Meine Frau": names that are also function words need context.
+        kind = "ambiguous" if name in ambiguous or name.lower() in STOP_WORDS else "place"
+        add(name, GazetteerEntry("PLACE", name, kind))
+        if (form := genitive(name)) and not known_word(form):
+            add(form, GazetteerEntry("PLACE", name, kind))
+
+    never_alone = set(lexicon["club_words"]) | set(lexicon["countries"]) | set(lexicon["regions"])
+    for row in resources.read_tsv("gazetteer_clubs.tsv"):
+        alias = row["alias"]
+        single = " " not in alias
+        if single and (alias in never_alone or known_word(alias) and alias not in place_names):
+            continue  # "Union", "Inter": only clubs when the document names them in full
+        kind = CLUB_TOWN_ALIAS if single and alias in place_names else "club"
+        add(alias, GazetteerEntry("CLUB", row["canonical"], kind))
+
+    for row in resources.read_tsv("gazetteer_leagues.tsv"):
+        add(row["alias"], GazetteerEntry("LEAGUE", row["canonical"], "league"))
+    for row in resources.read_tsv("leagues_extra.tsv"):
+        add(row["alias"], GazetteerEntry(row["label"], row["canonical"], "league"))
+    return entries
+
+
+class CandidateRuler:
+    """Gazetteer phrases and token patterns -> candidate spans (SpanRuler-shaped)."""
+
+    def __init__(self, nlp: Language, name: str, *, patterns_file: str, lexicon_file: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.lexicon = resources.lexicon(lexicon_file)
+        self.known_word = resources.KnownWords()
+        self.entries = gazetteer_entries(self.lexicon, self.known_word)
+        known_places = frozenset(s for s, es in self.entries.items() if any(e.label == "PLACE" for e in es))
+        register_extensions(
+            resources.first_names(), self.known_word, tuple(self.lexicon["place_suffixes"]), known_places,
+        )
+        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        surfaces = list(self.entries)
+        for surface, doc in zip(surfaces, nlp.tokenizer.pipe(surfaces)):
+            self.phrase_matcher.add(surface, [doc])
+        self.rules: list[TokenRule] = []
+        self.matcher = Matcher(nlp.vocab)
+        self.add_rules(resources.token_rules(patterns_file, lexicon_file))
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(sorted({r.label for r in self.rules} | {e.label for es in self.entries.values() for e in es}))
+
+    def add_rules(self, rules: Iterable[TokenRule]) -> None:
+        for rule in rules:
+            self.rules.append(rule)
+            self.matcher.add(rule.id, [rule.pattern])
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Span]:
+        spans = list(self.phrase_spans(doc))
+        rules_by_id = {r.id: r for r in self.rules}
+        for match_id, start, end in self.matcher(doc):
+            rule = rules_by_id[self.nlp.vocab.strings[match_id]]
+            span = self.rule_span(doc, rule, start, end)
+            if span is not None:
+                spans.append(span)
+        return spans
+
+    def phrase_spans(self, doc: Doc) -> Iterable[Span]:
+        for match_id, start, end in self.phrase_matcher(doc):
+            for entry in self.entries[self.nlp.vocab.strings[match_id]]:
+                yield Span(doc, start, end, label=entry.label, kb_id=entry.value, span_id=entry.kind)
+
+    def rule_span(self, doc: Doc, rule: TokenRule, start: int, end: int) -> Span | None:
+        if rule.keep_last:
+            start = end - rule.keep_last
+        start += rule.trim_start
+        if start >= end:
+            return None
+        if rule.requires_sentence:
+            sentence = {t.lower_ for t in doc[start].sent}
+            if not sentence.intersection(w.lower() for w in rule.requires_sentence):
+                return None
+        return Span(doc, start, end, label=rule.label, span_id=rule.id)
+
+    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
+        group = doc.spans.get(CANDIDATES_KEY)
+        existing = list(group) if group is not None else []
+        doc.spans[CANDIDATES_KEY] = existing + spans
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "patterns.jsonl", [r.to_dict() for r in self.rules])
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "CandidateRuler":
+        lines = srsly.read_jsonl(Path(path) / "patterns.jsonl")
+        self.rules, self.matcher = [], Matcher(self.nlp.vocab)
+        self.add_rules(TokenRule.from_dict(line, self.lexicon) for line in lines)
+        return self
+
+
+def span_priority(span: Span) -> tuple[int, int, int, int]:
+    """Sort key: longer first, then stronger evidence, then label priority, then position."""
+    weak = 1 if span.id_ in WEAK_RULES else 0
+    return (-(span.end_char - span.start_char), weak, LABEL_PRIORITY.get(span.label_, 9), span.start)
+
+
+def select_longest(spans: Iterable[Span]) -> list[Span]:
+    chosen: list[Span] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=span_priority):
+        if not taken.intersection(range(span.start, span.end)):
+            chosen.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(chosen, key=lambda s: s.start)
+
+
+class EntityResolver:
+    """Context filters, in-document propagation and the final choice of doc.ents."""
+
+    def __init__(self, nlp: Language, name: str, *, lexicon_file: str, use_base_entities: bool) -> None:
+        self.name = name
+        self.lex = resources.lexicon(lexicon_file)
+        self.use_base_entities = use_base_entities
+        self.determiners = set(self.lex["determiners"])
+        self.place_prepositions = set(self.lex["place_prepositions"])
+        self.club_context_before = set(self.lex["club_context_before"])
+        self.club_context_verbs = set(self.lex["club_context_verbs"])
+        self.prefixes = set(self.lex["club_prefixes"])
+        self.club_suffixes = set(self.lex["club_suffixes"]) | set(self.lex["team_suffixes"])
+        self.standalone = set(self.lex["standalone_club_words"])
+        self.role_nouns = set(self.lex["person_role_nouns"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = list(doc.spans.get(CANDIDATES_KEY, []))
+        if self.use_base_entities:
+            candidates += self.base_entities(doc)
+        accepted = [span for span in candidates if self.accept(span)]
+        accepted += self.dateline_places(doc)
+        first_pass = select_longest(accepted)
+        accepted += self.club_short_forms(doc, first_pass)
+        accepted += self.person_mentions(doc, first_pass)
+        chosen = [self.with_value(self.extend_team_suffix(s)) for s in select_longest(accepted)]
+        doc.ents = filter_spans(chosen)
+        return doc
+
+    def base_entities(self, doc: Doc) -> list[Span]:
+        spans = []
+        for ent in doc.ents:
+            label = BASE_LABELS.get(ent.label_)
+            if label == "CLUB" and not any(t.text in self.prefixes | self.club_suffixes for t in ent):
+                continue  # an ORG is a club only with a club word in it
+            if label:
+                spans.append(Span(doc, ent.start, ent.end, label=label, span_id="base_model"))
+        return spans
+
+    # -- context filters -------------------------------------------------
+    def accept(self, span: Span) -> bool:
+        if span.label_ == "PLACE":
+            return self.accept_place(span)
+        if span.label_ == "CLUB" and span.id_ == CLUB_TOWN_ALIAS:
+            return self.has_club_context(span)
+        if span.label_ == "PERSON":
+            return not self.is_club_word_span(span)
+        return True
+
+    def previous_word(self, span: Span) -> str:
+        return span.doc[span.start - 1].text if span.start > 0 else ""
+
+    def accept_place(self, span: Span) -> bool:
+        before = self.previous_word(span)
+        if span.id_ == "ambiguous":
+            return before in self.place_prepositions
+        if span.id_ == "place_after_preposition":
+            village = span.doc[span.start]._.karriere_village_like
+            context = {t.text for t in span.sent} & set(self.lex["place_context_words"])
+            return village or bool(context)
+        return before.lower() not in self.determiners or span.id_ != "place"
+
+    def has_club_context(self, span: Span) -> bool:
+        before = self.previous_word(span)
+        if before in self.club_context_before:
+            return True
+        sentence_words = {t.text for t in span.sent}
+        return before in {"nach", "von", "bei", "in", "und", ","} and bool(sentence_words & self.club_context_verbs)
+
+    def is_club_word_span(self, span: Span) -> bool:
+        return span[0].text in self.prefixes or span[-1].text in self.club_suffixes
+
+    def dateline_places(self, doc: Doc) -> list[Span]:
+        """"Wetter/Koblenz." at the start of an article: every name is a PLACE."""
+        spans, i = [], 0
+        while i < len(doc) and CAPITALISED.match(doc[i].text) and doc[i].is_alpha:
+            spans.append(Span(doc, i, i + 1, label="PLACE", kb_id=doc[i].text, span_id="dateline"))
+            if i + 1 < len(doc) and doc[i + 1].text == "/":
+                i += 2
+                continue
+            return spans if i + 1 < len(doc) and doc[i + 1].text == "." and len(spans) <= 3 else []
+        return []
+
+    # -- in-document propagation ------------------------------------------
+    def club_short_forms(self, doc: Doc, chosen: list[Span]) -> list[Span]:
+        forms: dict[str, str] = {}
+        prefixes: dict[str, set[str]] = {}
+        for span in (s for s in chosen if s.label_ == "CLUB" and len(s) > 1):
+            name = self.with_value(span).kb_id_
+            for form in self.short_forms(span):
+                forms.setdefault(form, name)
+            if span[0].text in self.prefixes:
+                prefixes.setdefault(span[0].text, set()).add(name)
+        spans = []
+        for token in doc:
+            base = token.text[:-1] if token.text.endswith("s") and token.text[:-1] in forms else token.text
+            if base in forms and self.is_place_mention(token):
+                continue
+            if base in forms:
+                spans.append(Span(doc, token.i, token.i + 1, label="CLUB", kb_id=forms[base], span_id="club_short_form"))
+            elif token.text in prefixes and len(prefixes[token.text]) == 1 and token.i > 0 \
+                    and doc[token.i - 1].lower_ in self.determiners:
+                name = next(iter(prefixes[token.text]))
+                spans.append(Span(doc, token.i, token.i + 1, label="CLUB", kb_id=name, span_id="club_short_form"))
+        return spans
+
+    def is_place_mention(self, token: Token) -> bool:
+        """"aufgewachsen in Wengern": a club's town named as where someone lives or was born."""
+        before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+        context = {t.text for t in token.sent} & set(self.lex["place_context_words"])
+        return before in self.place_prepositions and bool(context)
+
+    def short_forms(self, span: Span) -> list[str]:
+        words = [t.text for t in span if not t.like_num and t.text not in self.prefixes | self.club_suffixes]
+        words = [w for w in words if not re.fullmatch(r"\d+\.", w)]
+        if not words:
+            return []
+        if words[0] in self.standalone:
+            return [words[0]]
+        if len(words) == 1:
+            return [words[0], *[p for p in words[0].split("-")[1:] if CAPITALISED.match(p)]]
+        return []
+
+    def person_mentions(self, doc: Doc, chosen: list[Span]) -> list[Span]:
+        surnames: set[str] = set()
+        for span in (s for s in chosen if s.label_ == "PERSON" and len(s) > 1):
+            surnames.add(span[-1].text)
+        spans = []
+        for token in doc:
+            base = token.text[:-1] if token.text.endswith("s") and token.text[:-1] in surnames else token.text
+            if base in surnames:
+                spans.append(Span(doc, token.i, token.i + 1, label="PERSON", kb_id=base, span_id="person_surname"))
+        return spans
+
+    # -- final shape ------------------------------------------------------
+    def extend_team_suffix(self, span: Span) -> Span:
+        doc, end = span.doc, span.end
+        if span.label_ != "CLUB" or end >= len(doc):
+            return span
+        if doc[end].text in {"II", "III"} or re.fullmatch(r"U\d{2}", doc[end].text):
+            end += 1
+        elif doc[end].text == "U" and end + 1 < len(doc) and re.fullmatch(r"\d{2}", doc[end + 1].text):
+            end += 2
+        return span if end == span.end else Span(doc, span.start, end, label=span.label, kb_id=span.kb_id, span_id=span.id)
+
+    def with_value(self, span: Span) -> Span:
+        if span.kb_id_ or span.label_ not in {"CLUB", "PLACE"}:
+            return span
+        value = self.club_nominative(span) if span.label_ == "CLUB" else span.text
+        return Span(span.doc, span.start, span.end, label=span.label, kb_id=value, span_id=span.id)
+
+    def club_nominative(self, span: Span) -> str:
+        """"Bergischen HC" -> "Bergischer HC", "Sportfreunden Siegen" -> "Sportfreunde Siegen"."""
+        words = [t.text_with_ws for t in span]
+        first = span[0].text
+        inflections = self.lex["club_name_inflections"]
+        if first in inflections:
+            words[0] = inflections[first] + span[0].whitespace_
+        elif first.endswith("en") and len(span) > 1 and span[-1].text in self.club_suffixes:
+            words[0] = first[:-1] + "r" + span[0].whitespace_
+        return "".join(words).strip()
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+        srsly.write_json(Path(path) / "cfg.json", {"use_base_entities": self.use_base_entities})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "EntityResolver":
+        cfg = json.loads((Path(path) / "cfg.json").read_text(encoding="utf-8"))
+        self.use_base_entities = bool(cfg["use_base_entities"])
+        return self

@@ -1,0 +1,55 @@
+"""Assembling the German pipeline: spaCy's German class or an installed base, plus our rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import factories  # noqa: F401  (registers the karriere_* factories)
+from .errors import KarriereError
+from .resources import lemma_table
+from .temporal import PUBLISHED_ATTR, register_doc_extensions
+
+SEGMENTERS = {"parser", "senter", "sentencizer"}
+
+
+def load_base(base: str | None) -> Language:
+    if base is None:
+        return spacy.blank("de")
+    try:
+        nlp = spacy.load(base)
+    except OSError as exc:
+        raise KarriereError(
+            f"cannot load spaCy pipeline {base!r}: install it first (python -m spacy download {base})"
+        ) from exc
+    if nlp.lang != "de":
+        raise KarriereError(f"spaCy pipeline {base!r} is for language {nlp.lang!r}, not German")
+    return nlp
+
+
+def build_nlp(base: str | None = None) -> Language:
+    """The karriere pipeline; `base` names an installed German spaCy pipeline to build on."""
+    nlp = load_base(base)
+    if not SEGMENTERS.intersection(nlp.pipe_names):
+        nlp.add_pipe("sentencizer", first=True)
+        nlp.add_pipe("karriere_paragraphs", after="sentencizer")
+    if "lemmatizer" not in nlp.pipe_names:
+        lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        lemmatizer.lookups.set_table("lemma_lookup", lemma_table())  # shared with the rules
+    nlp.add_pipe("karriere_dates")
+    nlp.add_pipe("karriere_rules")
+    nlp.add_pipe("karriere_resolver", config={"use_base_entities": "ner" in nlp.pipe_names})
+    register_doc_extensions()
+    return nlp
+
+
+def make_docs(nlp: Language, texts: Iterable[tuple[str, dt.date | None]]) -> Iterator[Doc]:
+    """Tokenised docs carrying their publication date, ready for `nlp.pipe`."""
+    for text, published in texts:
+        doc = nlp.make_doc(text)
+        doc._.set(PUBLISHED_ATTR, published)
+        yield doc

@@ -1,0 +1,132 @@
+"""Loading the package's data files: lexicon, token patterns and gazetteers."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .errors import ResourceError
+
+PATTERN_KEYS = {"label", "id", "pattern", "trim_start", "keep_last", "requires_sentence"}
+LEXICON_KEYS = {
+    "club_prefixes", "club_words", "standalone_club_words", "club_suffixes", "team_suffixes",
+    "club_name_inflections", "function_words", "nationality_stems", "league_bases",
+    "league_regions", "league_ordinals", "league_descriptors", "title_nouns", "title_heads",
+    "title_compound_exclusions", "award_heads", "person_role_nouns", "name_particles",
+    "first_name_exclusions", "place_prepositions", "ground_prepositions", "ground_heads",
+    "ambiguous_places", "determiners", "club_context_before", "club_context_verbs", "countries",
+    "regions", "world_cities", "demonym_suffixes", "title_win_verbs", "league_canonical", "place_suffixes",
+    "place_context_words",
+}
+
+
+@dataclass(frozen=True)
+class TokenRule:
+    """One token pattern: what it labels and which tokens of the match it keeps."""
+
+    label: str
+    id: str
+    pattern: list[dict[str, Any]]
+    trim_start: int = 0
+    keep_last: int = 0
+    requires_sentence: tuple[str, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], lexicon: dict[str, Any]) -> "TokenRule":
+        unknown = set(data) - PATTERN_KEYS
+        if unknown:
+            raise ResourceError(f"pattern {data.get('id')!r} has unknown keys {sorted(unknown)}")
+        requires = data.get("requires_sentence", [])
+        return cls(
+            label=data["label"],
+            id=data["id"],
+            pattern=expand_placeholders(data["pattern"], lexicon),
+            trim_start=int(data.get("trim_start", 0)),
+            keep_last=int(data.get("keep_last", 0)),
+            requires_sentence=tuple(expand_placeholders(requires, lexicon)),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"label": self.label, "id": self.id, "pattern": self.pattern}
+        if self.trim_start:
+            data["trim_start"] = self.trim_start
+        if self.keep_last:
+            data["keep_last"] = self.keep_last
+        if self.requires_sentence:
+            data["requires_sentence"] = list(self.requires_sentence)
+        return data
+
+
+def expand_placeholders(value: Any, lexicon: dict[str, Any]) -> Any:
+    """Replace "@name" by the lexicon list `name`; inside a regex, by an alternation."""
+    if isinstance(value, str) and value.startswith("@") and value[1:] in lexicon:
+        return list(lexicon[value[1:]])
+    if isinstance(value, str) and "(@" in value:
+        for key, words in lexicon.items():
+            if isinstance(words, list):
+                value = value.replace(f"(@{key})", "(" + "|".join(words) + ")")
+        return value
+    if isinstance(value, list):
+        return [expand_placeholders(v, lexicon) for v in value]
+    if isinstance(value, dict):
+        return {k: expand_placeholders(v, lexicon) for k, v in value.items()}
+    return value
+
+
+def read_text(name: str) -> str:
+    try:
+        return resources.files("pipeline").joinpath("resources", name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ResourceError(f"resource file {name!r} is missing from the package") from exc
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str = "lexicon.json") -> dict[str, Any]:
+    data = json.loads(read_text(name))
+    unknown = set(data) - LEXICON_KEYS
+    if unknown:
+        raise ResourceError(f"{name}: unknown keys {sorted(unknown)}")
+    return data
+
+
+def token_rules(name: str = "patterns.jsonl", lexicon_name: str = "lexicon.json") -> list[TokenRule]:
+    lex = lexicon(lexicon_name)
+    lines = [line for line in read_text(name).splitlines() if line.strip()]
+    return [TokenRule.from_dict(json.loads(line), lex) for line in lines]
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(read_text(name).splitlines(), delimiter="\t"))
+
+
+@lru_cache(maxsize=None)
+def first_names(name: str = "first_names.txt") -> frozenset[str]:
+    excluded = set(lexicon()["first_name_exclusions"])
+    return frozenset(n for n in read_text(name).split() if n not in excluded)
+
+
+@lru_cache(maxsize=None)
+def lemma_table() -> Any:
+    """spaCy's German lookup lemmatizer table (spacy-lookups-data), loaded once."""
+    from spacy.lookups import load_lookups
+
+    return load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+class KnownWords:
+    """Membership in German common vocabulary: a form of the lookup table or one of its lemmas.
+
+    Used to tell a village in no list ("in Wengern") from a noun ("in Zukunft").
+    """
+
+    def __init__(self) -> None:
+        self.table = lemma_table()
+        # The table is keyed by hashes; its values, the lemmas, are the readable words.
+        self.lemmas = frozenset(str(v) for v in self.table.values())
+
+    def __call__(self, word: str) -> bool:
+        return word in self.table or word in self.lemmas
