@@ -114,9 +114,21 @@ class EntityError:
 def match_one_to_one(
     gold: Sequence[G], pred: Sequence[P], agree: Callable[[G, P], bool], rank: Callable[[G, P], Any],
 ) -> list[tuple[int, int]]:
-    """A maximum one-to-one matching (Kuhn's augmenting paths); each gold item tries its best-ranked partners first."""
-    candidates = [_ranked_partners(g, pred, agree, rank) for g in gold]
+    """A maximum one-to-one matching that keeps the best-ranked pairs where it can.
+
+    Pairs are first taken greedily in rank order over the whole document (so "Red Bulls" pairs with
+    "Red Bulls", not "Red Bulls II"); augmenting paths (Kuhn) then add partners for gold items left
+    over, which never unmatches an item, so the result is maximum.
+    """
+    edges = sorted((rank(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred) if agree(g, p))
+    candidates: list[list[int]] = [[] for _ in gold]
     owner: dict[int, int] = {}
+    matched: set[int] = set()
+    for _, i, j in edges:
+        candidates[i].append(j)
+        if i not in matched and j not in owner:
+            owner[j] = i
+            matched.add(i)
 
     def augment(i: int, visited: set[int]) -> bool:
         for j in candidates[i]:
@@ -129,13 +141,9 @@ def match_one_to_one(
         return False
 
     for i in range(len(gold)):
-        augment(i, set())
+        if i not in matched:
+            augment(i, set())
     return sorted((i, j) for j, i in owner.items())
-
-
-def _ranked_partners(gold: G, pred: Sequence[P], agree: Callable[[G, P], bool],
-                     rank: Callable[[G, P], Any]) -> list[int]:
-    return sorted((j for j, p in enumerate(pred) if agree(gold, p)), key=lambda j: rank(gold, pred[j]))
 
 
 class StrictScheme:
@@ -486,7 +494,8 @@ def format_report(result: Mapping[str, Any]) -> str:
                      f"{_fmt(c['recall'])} {_fmt(c['f1'])}")
     for name, key in (("start", "start_year"), ("end", "end_year")):
         acc = careers[key]
-        lines.append(f"{name} year accuracy   {_fmt(acc['accuracy'])}  ({acc['correct']}/{acc['total']} matched rows)")
+        lines.append(f"{name + ' year accuracy':<22}{_fmt(acc['accuracy'])}  "
+                     f"({acc['correct']}/{acc['total']} matched rows with a gold {name})")
     counts = result["error_counts"]
     lines += ["", "Errors: " + ", ".join(f"{kind} {counts[kind]}" for kind in ERROR_KINDS)
               + f"   (listed in {ERRORS_CSV})"]

@@ -157,6 +157,16 @@ def test_match_one_to_one_finds_the_maximum() -> None:
     assert pairs == [(0, 1), (1, 0)]
 
 
+def test_career_match_prefers_the_exact_club() -> None:
+    # "New York Red Bulls" agrees with both gold rows; it must go to its own, not to the reserve.
+    gold = [row("Florian Dettmer", "New York Red Bulls", start="2016-01-14"),
+            row("Florian Dettmer", "New York Red Bulls II", start="2015")]
+    score = score_careers(gold, [row("Dettmer", "New York Red Bulls II", start="2015")])
+    assert score.rows == PRF(1, 0, 1)
+    assert [r.club for r in score.missed] == ["New York Red Bulls"]
+    assert (score.start_year.correct, score.start_year.total) == (1, 1)
+
+
 def test_sentence_of_keeps_ordinals_inside() -> None:
     text = "Er kam am 30. Juni 2017 zum 1. FC Köln. Dort blieb er.\nNeu"
     assert sentence_of(text, 28, 37) == "Er kam am 30. Juni 2017 zum 1. FC Köln."
