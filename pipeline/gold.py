@@ -103,7 +103,13 @@ def read_header(path: Path) -> list[str]:
 
 
 def read_mentions(path: Path) -> list[Mention]:
-    return sort_mentions(Mention.from_row(row) for row in read_rows(path))
+    mentions = []
+    for line, row in enumerate(read_rows(path), start=2):
+        try:
+            mentions.append(Mention.from_row(row))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise CorpusError(f"{path}:{line}: not an entity row ({exc})") from exc
+    return sort_mentions(mentions)
 
 
 def read_careers(path: Path) -> list[CareerRow]:

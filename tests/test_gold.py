@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli_eval import register
 from pipeline.gold import (
+    CorpusError,
     Mention,
     appears_in,
     is_date_value,
@@ -97,6 +98,13 @@ def test_write_csv_round_trip(tmp_path: Path) -> None:
     write_csv(tmp_path / "e.csv", ENTITY_COLUMNS, [m.to_row() for m in rows])
     assert read_mentions(tmp_path / "e.csv") == sorted(rows, key=lambda m: m.start)
     assert [p.name for p in tmp_path.iterdir()] == ["e.csv"]
+
+
+def test_read_mentions_names_the_bad_line(tmp_path: Path) -> None:
+    (tmp_path / "e.csv").write_text("doc_id,start,end,label,text,value\na,0,2,DATE,14,2014\na,x,2,DATE,14,\n",
+                                    encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"e.csv:3: not an entity row"):
+        read_mentions(tmp_path / "e.csv")
 
 
 def test_test_corpus_is_valid() -> None:
