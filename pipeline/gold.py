@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from pipeline.errors import InputError
 from pipeline.schema import (
     CAREER_COLUMNS,
     CAREERS_FILE,
@@ -45,7 +46,7 @@ _MIN_STEM = 4
 _INFLECTION_SLACK = 2
 
 
-class CorpusError(ValueError):
+class CorpusError(InputError):
     """A corpus or output folder lacks a file or has a table that cannot be read."""
 
 
