@@ -86,11 +86,7 @@ def read_text(name: str) -> str:
 
 @lru_cache(maxsize=None)
 def lexicon(name: str = "lexicon.json") -> dict[str, Any]:
-    data = json.loads(read_text(name))
-    unknown = set(data) - LEXICON_KEYS
-    if unknown:
-        raise ResourceError(f"{name}: unknown keys {sorted(unknown)}")
-    return data
+    return load_json(name)
 
 
 def token_rules(name: str = "patterns.jsonl", lexicon_name: str = "lexicon.json") -> list[TokenRule]:
@@ -130,3 +126,20 @@ class KnownWords:
 
     def __call__(self, word: str) -> bool:
         return word in self.table or word in self.lemmas
+
+
+CAREER_CUE_KEYS = {
+    "station_cues", "blocking_cues", "negations", "opponent_cues", "role_cues", "team_words",
+    "club_descriptions", "start_cues", "end_cues", "source_prepositions", "target_prepositions",
+    "together_cues", "birth_cues", "hometown_cues", "league_of_descriptor", "league_ordinal_names",
+}
+KNOWN_KEYS = {"careers_de.json": CAREER_CUE_KEYS, "lexicon.json": LEXICON_KEYS}
+
+
+def load_json(name: str) -> dict[str, Any]:
+    """A JSON resource; keys outside its schema fail loudly (a typo must not disable a rule)."""
+    data: dict[str, Any] = json.loads(read_text(name))
+    unknown = set(data) - KNOWN_KEYS.get(name, set(data))
+    if unknown:
+        raise ResourceError(f"{name}: unknown keys {sorted(unknown)}")
+    return data

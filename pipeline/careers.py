@@ -1,0 +1,392 @@
+"""Career stage: stations (person, club, role, dates, league, titles) and people from a resolved Doc.
+
+The rules read one sentence at a time, in order, and keep a little discourse
+state: who the article is about (the person named most often), who was named
+last, and which station the narrative is at. Sentences without a club of their
+own ("seine Mannschaft", "den Sechstligisten") are resolved against that state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from . import resources
+
+AGE = re.compile(r"^(\d{2})-[Jj]ährige[nrm]?$")
+LEAGUE_ORDINAL = re.compile(r"^(\d)\.\s*(Liga|Bundesliga)$|^(\w+)\s+(Liga|Bundesliga)$")
+WORD_SPLIT = re.compile(r"[\s\-]+")
+DATE_SORT_WIDTH = 10
+
+
+@dataclass(frozen=True)
+class CareerStation:
+    doc_id: str
+    person: str
+    club: str
+    role: str
+    start: str = ""
+    end: str = ""
+    league: str = ""
+    titles: str = ""
+    evidence: str = ""
+
+    def as_row(self) -> dict[str, str]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True)
+class Person:
+    doc_id: str
+    person: str
+    birth_year: str = ""
+    birthplace: str = ""
+    hometown: str = ""
+
+    def as_row(self) -> dict[str, str]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+@dataclass
+class StationDraft:
+    """A station while the article is being read; frozen into a CareerStation at the end."""
+
+    person: str
+    club: str
+    role: str
+    start: str = ""
+    end: str = ""
+    leagues: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=None)
+def cues() -> dict[str, Any]:
+    data: dict[str, Any] = resources.load_json("careers_de.json")
+    return data
+
+
+def date_key(value: str) -> str:
+    return value[:DATE_SORT_WIDTH]
+
+
+# -- people ---------------------------------------------------------------
+class PersonIndex:
+    """Full names of the document's people; surnames and first names point to them."""
+
+    def __init__(self, doc: Doc) -> None:
+        full = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+        self.names = list(dict.fromkeys(self.strip_genitive(e.text) for e in full))
+        self.by_part: dict[str, str] = {}
+        for name in self.names:
+            parts = name.split()
+            self.by_part.setdefault(parts[-1], name)
+        counts = Counter(self.resolve(e) for e in doc.ents if e.label_ == "PERSON")
+        self.main = counts.most_common(1)[0][0] if counts else ""
+
+    @staticmethod
+    def strip_genitive(text: str) -> str:
+        return text.rstrip("’'")
+
+    def resolve(self, span: Span) -> str:
+        text = self.strip_genitive(span.text)
+        if text in self.names:
+            return text
+        if text in self.by_part:
+            return self.by_part[text]
+        if text.endswith("s") and text[:-1] in self.by_part:
+            return self.by_part[text[:-1]]
+        return text
+
+
+# -- clubs ----------------------------------------------------------------
+class ClubIndex:
+    """Every club mention mapped to one identity and the fullest name the article gives it."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.display: dict[str, str] = {}
+        for ent in (e for e in doc.ents if e.label_ == "CLUB"):
+            key, name = self.key(ent), ent.kb_id_ or ent.text
+            if ent.id_ == "club_short_form" or ent.id_ == "club_town_alias":
+                name = self.display.get(key, name)
+            if len(name) > len(self.display.get(key, "")):
+                self.display[key] = name
+        # A short form seen before its full name ("Schalke" ... "FC Schalke 04") joins it.
+        for key in list(self.display):
+            longer = [k for k in self.display if k != key and set(key.split()) < set(k.split())]
+            if longer:
+                self.display[key] = self.display[max(longer, key=len)]
+
+    @staticmethod
+    def key(span: Span) -> str:
+        return span.kb_id_ or span.text
+
+    def name(self, span: Span) -> str:
+        return self.display.get(self.key(span), span.kb_id_ or span.text)
+
+
+def league_name(span: Span) -> str:
+    """One short canonical league name: "zweiten Liga" -> "2. Bundesliga", "3.Liga" -> "3. Liga"."""
+    text = span.kb_id_ or span.text
+    text = re.sub(r"^(\d)\.(\S)", r"\1. \2", text)
+    match = LEAGUE_ORDINAL.match(text)
+    if match:
+        ordinal = (match.group(1) or match.group(3) or "").lower()
+        return cues()["league_ordinal_names"].get(ordinal, text)
+    return text
+
+
+def descriptor_league(token_text: str) -> str:
+    """"Drittligisten" -> "3. Liga": club descriptors carry their league level."""
+    word = token_text.lower()
+    for stem, league in cues()["league_of_descriptor"].items():
+        if word.startswith(stem):
+            return str(league)
+    return ""
+
+
+# -- the reader -----------------------------------------------------------
+@dataclass
+class Sentence:
+    span: Span
+    words: set[str]
+    persons: list[Span]
+    clubs: list[Span]
+    dates: list[Span]
+    leagues: list[Span]
+    titles: list[Span]
+
+
+class CareerReader:
+    def __init__(self, doc: Doc, doc_id: str) -> None:
+        self.doc = doc
+        self.doc_id = doc_id
+        self.people = PersonIndex(doc)
+        self.clubs = ClubIndex(doc)
+        self.cue = cues()
+        self.stations: dict[tuple[str, str, str], StationDraft] = {}
+        self.focus_person = self.people.main
+        self.current: StationDraft | None = None
+        self.last_club: Span | None = None
+        self.pending_date: Span | None = None
+
+    def sentences(self) -> list[Sentence]:
+        ents_by_sent: dict[int, list[Span]] = {}
+        for ent in self.doc.ents:
+            ents_by_sent.setdefault(ent.sent.start, []).append(ent)
+        result = []
+        for sent in self.doc.sents:
+            ents = ents_by_sent.get(sent.start, [])
+            result.append(Sentence(
+                span=sent,
+                words={t.text for t in sent},
+                persons=[e for e in ents if e.label_ == "PERSON"],
+                clubs=[e for e in ents if e.label_ == "CLUB"],
+                dates=[e for e in ents if e.label_ == "DATE" and e.kb_id_],
+                leagues=[e for e in ents if e.label_ == "LEAGUE"],
+                titles=[e for e in ents if e.label_ == "TITLE"],
+            ))
+        return result
+
+    def read(self) -> list[CareerStation]:
+        for sentence in self.sentences():
+            self.read_sentence(sentence)
+        return [self.freeze(d) for d in self.stations.values()]
+
+    def read_sentence(self, s: Sentence) -> None:
+        persons = self.persons_of(s)
+        if s.persons:
+            self.focus_person = self.people.resolve(s.persons[0])
+        targets = self.station_clubs(s)
+        blocked = self.is_blocked(s)
+        if not targets or blocked or not persons:
+            self.attach_to_current(s, blocked)
+            self.pending_date = s.dates[-1] if s.dates and not s.clubs else None
+            if s.clubs:
+                self.last_club = s.clubs[-1]
+            return
+        for index, club in enumerate(targets):
+            role = self.role_for(s, club)
+            for person in persons:
+                draft = self.station(person, self.clubs.name(club), role)
+                self.add_dates(draft, s, club, index, len(targets))
+                self.add_leagues(draft, s, club)
+                draft.evidence.append(s.span.text.strip())
+                self.current = draft
+            self.add_titles(s, club, persons, role)
+        self.last_club = s.clubs[-1] if s.clubs else targets[-1]
+        self.pending_date = None
+
+    # which people and clubs ------------------------------------------------
+    def persons_of(self, s: Sentence) -> list[str]:
+        named = list(dict.fromkeys(self.people.resolve(p) for p in s.persons))
+        named = [n for n in named if " " in n or n in self.people.names] or named
+        if len(named) > 1 and not s.words & set(self.cue["together_cues"]):
+            named = named[:1]
+        if not named and self.focus_person:
+            named = [self.focus_person]
+        return named
+
+    def station_clubs(self, s: Sentence) -> list[Span]:
+        clubs = [c for c in s.clubs if not self.is_opponent(c)]
+        described = self.described_club(s)
+        if described is not None and not clubs:
+            clubs = [described]
+        if not clubs or not s.words & set(self.cue["station_cues"]):
+            return []
+        seen: dict[str, Span] = {}
+        for club in clubs:
+            seen.setdefault(self.clubs.name(club), club)
+        return list(seen.values())
+
+    def is_opponent(self, club: Span) -> bool:
+        window = club.doc[max(club.sent.start, club.start - 4):club.start]
+        return any(t.text in self.cue["opponent_cues"] for t in window)
+
+    def described_club(self, s: Sentence) -> Span | None:
+        """"den Sechstligisten", "des Traditionsvereins": the club named last before."""
+        if self.last_club is None:
+            return None
+        for token in s.span:
+            word = token.text
+            if word in self.cue["club_descriptions"] or descriptor_league(word):
+                if token.i > 0 and token.nbor(-1).lower_ in {"den", "dem", "des", "der", "die", "beim", "zum", "vom"}:
+                    return self.last_club
+        return None
+
+    def is_blocked(self, s: Sentence) -> bool:
+        """Wishes, rumours and negated moves are no stations."""
+        return bool(s.words & set(self.cue["blocking_cues"])) or (
+            bool(s.words & set(self.cue["negations"])) and not s.dates
+        )
+
+    # what the station holds -------------------------------------------------
+    def role_for(self, s: Sentence, club: Span) -> str:
+        window = {t.text for t in s.span}
+        for role in ("youth_player", "assistant_coach", "official", "coach", "player"):
+            if window & set(self.cue["role_cues"][role]):
+                return role
+        if self.current is not None and self.current.person == self.focus_person:
+            return self.current.role
+        return "player"
+
+    def station(self, person: str, club: str, role: str) -> StationDraft:
+        key = (person, club, role)
+        if key not in self.stations:
+            self.stations[key] = StationDraft(person, club, role)
+        return self.stations[key]
+
+    def add_dates(self, draft: StationDraft, s: Sentence, club: Span, index: int, n_targets: int) -> None:
+        dates = s.dates or ([self.pending_date] if self.pending_date is not None else [])
+        if not dates:
+            return
+        before = {t.text for t in club.doc[max(s.span.start, club.start - 3):club.start]}
+        is_source = bool(before & set(self.cue["source_prepositions"])) or (n_targets > 1 and index == 0)
+        leaving = bool(s.words & set(self.cue["end_cues"]))
+        for date in dates:
+            hint = date._.karriere_hint if date.has_extension("karriere_hint") else ""
+            ends = hint == "end" or is_source or (leaving and n_targets == 1 and date is not self.pending_date)
+            if hint == "start" and not is_source:
+                ends = False
+            if ends:
+                if not draft.end or date_key(date.kb_id_) > date_key(draft.end):
+                    draft.end = date.kb_id_
+            elif not draft.start or date_key(date.kb_id_) < date_key(draft.start):
+                draft.start = date.kb_id_
+
+    def add_leagues(self, draft: StationDraft, s: Sentence, club: Span) -> None:
+        for league in s.leagues:
+            name = league_name(league)
+            if name not in draft.leagues:
+                draft.leagues.append(name)
+        for token in club.doc[max(s.span.start, club.start - 3):club.start]:
+            name = descriptor_league(token.text)
+            if name and name not in draft.leagues:
+                draft.leagues.append(name)
+
+    def add_titles(self, s: Sentence, club: Span, persons: list[str], role: str) -> None:
+        """A title in the sentence goes to the club nearest to it."""
+        for title in s.titles:
+            nearest = min(s.clubs or [club], key=lambda c: abs(c.start - title.start))
+            if self.clubs.name(nearest) != self.clubs.name(club):
+                continue
+            for person in persons:
+                draft = self.station(person, self.clubs.name(club), role)
+                if title.text not in draft.titles:
+                    draft.titles.append(title.text)
+
+    def attach_to_current(self, s: Sentence, blocked: bool) -> None:
+        """"seine Mannschaft ... der Oberliga Nordost": the narrative is still at the current station."""
+        if blocked or self.current is None or s.clubs:
+            return
+        if s.persons and self.people.resolve(s.persons[0]) != self.current.person:
+            return
+        team_words = set(self.cue["team_words"])
+        if s.leagues and s.words & team_words:
+            for league in s.leagues:
+                if league_name(league) not in self.current.leagues:
+                    self.current.leagues.append(league_name(league))
+        if s.titles and s.words & (team_words | set(self.cue["station_cues"])):
+            self.current.titles.extend(t.text for t in s.titles if t.text not in self.current.titles)
+
+    def freeze(self, draft: StationDraft) -> CareerStation:
+        leagues = [l for l in draft.leagues if not any(o != l and o.startswith(l) for o in draft.leagues)]
+        return CareerStation(
+            doc_id=self.doc_id, person=draft.person, club=draft.club, role=draft.role,
+            start=draft.start, end=draft.end, league="; ".join(leagues), titles="; ".join(draft.titles),
+            evidence=" ".join(dict.fromkeys(draft.evidence)),
+        )
+
+
+def merge_short_persons(stations: list[CareerStation], people: PersonIndex) -> list[CareerStation]:
+    """Rows read under a bare surname join the full name ("Backhaus" -> "Heiner Backhaus")."""
+    return [replace(s, person=people.by_part.get(s.person, s.person)) for s in stations]
+
+
+# -- people.csv -------------------------------------------------------------
+def read_people(doc: Doc, doc_id: str, persons: list[str], published: dt.date | None,
+                people: PersonIndex) -> list[Person]:
+    facts: dict[str, dict[str, str]] = {p: {} for p in persons}
+    for sent in doc.sents:
+        named = [people.resolve(e) for e in sent.ents if e.label_ == "PERSON"]
+        who = named[0] if named else people.main
+        if who not in facts:
+            continue
+        read_birth_facts(sent, facts[who], published)
+    return [Person(doc_id, p, f.get("birth_year", ""), f.get("birthplace", ""), f.get("hometown", ""))
+            for p, f in facts.items()]
+
+
+def read_birth_facts(sent: Span, facts: dict[str, str], published: dt.date | None) -> None:
+    c = cues()
+    for token in sent:
+        age = AGE.match(token.text)
+        if age and published and "birth_year" not in facts:
+            facts["birth_year"] = str(published.year - int(age.group(1)))
+    for ent in sent.ents:
+        window = {t.text for t in sent.doc[max(sent.start, ent.start - 3):ent.start]}
+        if ent.label_ == "DATE" and window & set(c["birth_cues"]) | {"Jahrgang"} and ent.kb_id_[:4].isdigit():
+            facts["birth_year"] = ent.kb_id_[:4]
+        if ent.label_ == "PLACE" and window & set(c["birth_cues"]):
+            facts.setdefault("birthplace", ent.kb_id_ or ent.text)
+        if ent.label_ == "PLACE" and window & set(c["hometown_cues"]):
+            facts.setdefault("hometown", ent.kb_id_ or ent.text)
+    for token in sent:
+        # "der gebürtige Wittener": a demonym after a birth cue names the birthplace.
+        if token.i > 0 and token.nbor(-1).text in c["birth_cues"] and token.text.endswith("er"):
+            facts.setdefault("birthplace", token.text[:-2])
+
+
+def extract_careers(doc: Doc, doc_id: str, published: dt.date | None = None) -> tuple[list[CareerStation], list[Person]]:
+    reader = CareerReader(doc, doc_id)
+    stations = merge_short_persons(reader.read(), reader.people)
+    stations = sorted(set(stations), key=lambda s: (s.person, s.club, s.role))
+    persons = list(dict.fromkeys(s.person for s in stations))
+    return stations, read_people(doc, doc_id, persons, published, reader.people)
