@@ -168,6 +168,7 @@ class Pieces:
     weekday: str
     hedge: str
     number: str
+    forward: str
 
     @classmethod
     def build(cls, v: DateVocabulary) -> Pieces:
@@ -185,6 +186,7 @@ class Pieces:
             weekday=_alt(v.weekdays, _alt(v.weekday_suffixes) + "?"),
             hedge=_alt(v.hedges),
             number=rf"(?:\d{{1,3}}|(?:{number_word}{re.escape(v.number_word_joiner)})?{number_word})",
+            forward=_alt(a for a in v.anaphoric_noun_adverbs if v.anaphoric_adverbs[a] > 0),
         )
 
 
@@ -210,12 +212,13 @@ def _year_tail(p: Pieces) -> str:
         rf"(?:\s+(?P<y>\d{{4}})(?:/(?P<y2>\d{{4}}|\d{{2}}))?{NUM_RIGHT}"
         rf"|\s+des\s+jahres\s+(?P<yy>\d{{4}}){NUM_RIGHT}"
         rf"|\s+(?:des\s+)?(?P<trel>{p.rel})\s+jahres{WORD_RIGHT}"
-        rf"|\s+der\s+{p.season_noun}\s+(?P<sy>\d{{4}})/(?P<sy2>\d{{4}}|\d{{2}}){NUM_RIGHT})"
+        rf"|\s+der\s+{p.season_noun}\s+(?P<sy>\d{{4}})/(?P<sy2>\d{{4}}|\d{{2}}){NUM_RIGHT}"
+        rf"|\s+(?P<after>{p.forward}){WORD_RIGHT})"
     )
 
 
 def _core_sources(v: DateVocabulary, p: Pieces) -> dict[str, str]:
-    season_years = rf"(?P<sy>\d{{4}}|\d{{2}})(?:/(?P<sy2>\d{{4}}|\d{{2}}))?{NUM_RIGHT}"
+    season_years = rf"(?P<sy>\d{{4}}|\d{{2}})(?:[/–-](?P<sy2>\d{{4}}|\d{{2}}))?{NUM_RIGHT}"
     day_month = r"(?P<d>\d\d?)\.(?P<m>\d\d?)\."
     return {
         "numeric_day": rf"{day_month}(?P<y>\d{{4}}|\d{{2}}){NUM_RIGHT}",
@@ -441,7 +444,8 @@ def _accept_named_month(c: Candidate, text: str) -> bool:
         return False
     if c.get("rel") and _previous_word(text, c.start) in load_vocabulary().possessives:
         return False
-    explicit = c.get("d") or c.get("period") or c.get("rel") or c.get("y") or c.get("yy") or c.get("trel")
+    explicit = (c.get("d") or c.get("period") or c.get("rel") or c.get("y") or c.get("yy") or c.get("trel")
+                or c.get("after"))
     return bool(explicit) or _has_deictic_preceder(text, c.start)
 
 
@@ -450,7 +454,7 @@ def _accept_year_season(c: Candidate, text: str) -> bool:
         return False
     if c.get("y2") and not _consecutive(c.get("y"), c.get("y2")):
         return False
-    anchored = c.get("y") or c.get("yy") or c.get("trel") or c.get("sy")
+    anchored = c.get("y") or c.get("yy") or c.get("trel") or c.get("sy") or c.get("after")
     if anchored:
         return True
     if c.get("rel"):
@@ -753,6 +757,8 @@ def _anchored_year(c: Candidate, ctx: Context) -> tuple[bool, int | None]:
 
 def _resolve_named_month(c: Candidate, ctx: Context) -> Resolved | None:
     month = _month_number(c.get("month"))
+    if c.get("after") and not c.get("d"):
+        return _next_after_anchor(ctx, lambda y: _month_interval(y, month), f"-{month:02d}", "month")
     anchored, year = _anchored_year(c, ctx)
     if c.get("d"):
         if not anchored:
@@ -781,6 +787,8 @@ def _year_season_code(word: str) -> str:
 
 def _resolve_year_season(c: Candidate, ctx: Context) -> Resolved | None:
     code = _year_season_code(c.get("ys"))
+    if c.get("after"):
+        return _next_after_anchor(ctx, lambda y: _year_season_interval(y, code), f"-{code}", "season")
     if c.get("sy"):
         return Resolved(f"{c.get('sy')}-{code}", "season")
     anchored, year = _anchored_year(c, ctx)
@@ -966,12 +974,47 @@ def _resolve_anaphor(unit: str, amount: int, ctx: Context) -> Resolved | None:
     anchor = _anchor(ctx.previous)
     if unit == "day":
         return _anaphoric_day(anchor, amount)
+    if unit == "month":
+        return _anaphoric_month(anchor, amount)
     start = _anchor_start_year(anchor, unit)
     if start is None:
         return Resolved("", unit)
     if unit == "football_season":
         return Resolved(_season_value(start + amount), unit)
     return Resolved(str(start + amount), "year")
+
+
+def _anchor_date(anchor: DateMention) -> dt.date | None:
+    """The first day a resolved mention covers."""
+    value = anchor.value
+    if re.fullmatch(r"\d{4}(-\d\d){0,2}", value):
+        parts = [int(p) for p in value.split("-")]
+        return dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
+    if re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", value):
+        return _year_season_interval(int(value[:4]), value[5:])[0]
+    if re.fullmatch(r"\d{4}/\d{4}", value):
+        return dt.date(int(value[:4]), 7, 1)
+    return None
+
+
+def _next_after_anchor(
+    ctx: Context, interval: Callable[[int], Interval], suffix: str, precision: str,
+) -> Resolved | None:
+    """'im Sommer darauf': the first such month or season to begin after the anchor date."""
+    if not ctx.previous:
+        return None
+    start = _anchor_date(_anchor(ctx.previous))
+    if start is None:
+        return Resolved("", precision)
+    year = next(y for y in (start.year, start.year + 1) if interval(y)[0] > start)
+    return Resolved(f"{year}{suffix}", precision)
+
+
+def _anaphoric_month(anchor: DateMention, amount: int) -> Resolved:
+    if anchor.precision not in ("day", "month") or not anchor.value:
+        return Resolved("", "month")
+    index = int(anchor.value[:4]) * 12 + int(anchor.value[5:7]) - 1 + amount
+    return Resolved(f"{index // 12}-{index % 12 + 1:02d}", "month")
 
 
 def _anaphoric_day(anchor: DateMention, amount: int) -> Resolved:
