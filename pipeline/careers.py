@@ -18,11 +18,17 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from . import resources
+from .entities import club_nominative
 
 AGE = re.compile(r"^(\d{2})-[Jj]ährige[nrm]?$")
 LEAGUE_ORDINAL = re.compile(r"^(\d)\.\s*(Liga|Bundesliga)$|^(\w+)\s+(Liga|Bundesliga)$")
 WORD_SPLIT = re.compile(r"[\s\-]+")
 DATE_SORT_WIDTH = 10
+SHORT_FORM_RULES = {"club_short_form", "club_town_alias"}
+DESCRIPTION_ARTICLES = {"den", "dem", "des", "der", "die", "beim", "zum", "vom"}
+CLAUSE_BREAKS = {",", ";", ":", "–", "(", ")", "bevor", "nachdem", "ehe", "und", "als"}
+# Ties between equally near cues go to the more specific role.
+ROLE_ORDER = ("youth_player", "assistant_coach", "official", "coach", "player")
 
 
 @dataclass(frozen=True)
@@ -111,11 +117,12 @@ class ClubIndex:
     """Every club mention mapped to one identity and the fullest name the article gives it."""
 
     def __init__(self, doc: Doc) -> None:
+        lexicon = resources.lexicon()
         self.display: dict[str, str] = {}
         for ent in (e for e in doc.ents if e.label_ == "CLUB"):
-            key, name = self.key(ent), ent.kb_id_ or ent.text
-            if ent.id_ == "club_short_form" or ent.id_ == "club_town_alias":
-                name = self.display.get(key, name)
+            key = self.key(ent)
+            # The article's own fullest wording wins over the gazetteer's canonical name.
+            name = ent.kb_id_ if ent.id_ in SHORT_FORM_RULES else club_nominative(ent, lexicon)
             if len(name) > len(self.display.get(key, "")):
                 self.display[key] = name
         # A short form seen before its full name ("Schalke" ... "FC Schalke 04") joins it.
@@ -153,6 +160,14 @@ def descriptor_league(token_text: str) -> str:
 
 
 # -- the reader -----------------------------------------------------------
+@dataclass(frozen=True)
+class Target:
+    """A club the sentence gives a station at; `anchor` is where the sentence names it."""
+
+    club: Span
+    anchor: Span
+
+
 @dataclass
 class Sentence:
     span: Span
@@ -171,6 +186,7 @@ class CareerReader:
         self.people = PersonIndex(doc)
         self.clubs = ClubIndex(doc)
         self.cue = cues()
+        self.station_words = set(self.cue["station_cues"]).union(*self.cue["role_cues"].values())
         self.stations: dict[tuple[str, str, str], StationDraft] = {}
         self.focus_person = self.people.main
         self.current: StationDraft | None = None
@@ -204,7 +220,7 @@ class CareerReader:
         persons = self.persons_of(s)
         if s.persons:
             self.focus_person = self.people.resolve(s.persons[0])
-        targets = self.station_clubs(s)
+        targets = self.station_targets(s)
         blocked = self.is_blocked(s)
         if not targets or blocked or not persons:
             self.attach_to_current(s, blocked)
@@ -212,16 +228,19 @@ class CareerReader:
             if s.clubs:
                 self.last_club = s.clubs[-1]
             return
-        for index, club in enumerate(targets):
-            role = self.role_for(s, club)
+        sides = {id(t): self.side(t, s) for t in targets}
+        is_move = {"start", "end"} <= set(sides.values())
+        for target in targets:
+            club = self.clubs.name(target.club)
             for person in persons:
-                draft = self.station(person, self.clubs.name(club), role)
-                self.add_dates(draft, s, club, index, len(targets))
-                self.add_leagues(draft, s, club)
+                role = self.role_for(s, target.anchor, person, club)
+                draft = self.station(person, club, role)
+                self.add_dates(draft, s, target, sides[id(target)], single=len(targets) == 1, is_move=is_move)
+                self.add_leagues(draft, s, target)
                 draft.evidence.append(s.span.text.strip())
                 self.current = draft
-            self.add_titles(s, club, persons, role)
-        self.last_club = s.clubs[-1] if s.clubs else targets[-1]
+                self.add_titles(s, target, person, role)
+        self.last_club = s.clubs[-1] if s.clubs else targets[-1].club
         self.pending_date = None
 
     # which people and clubs ------------------------------------------------
@@ -234,31 +253,35 @@ class CareerReader:
             named = [self.focus_person]
         return named
 
-    def station_clubs(self, s: Sentence) -> list[Span]:
-        clubs = [c for c in s.clubs if not self.is_opponent(c)]
+    def station_targets(self, s: Sentence) -> list[Target]:
+        targets = [Target(c, c) for c in s.clubs if not self.is_opponent(c)]
         described = self.described_club(s)
-        if described is not None and not clubs:
-            clubs = [described]
-        if not clubs or not s.words & set(self.cue["station_cues"]):
+        if described is not None and self.clubs.name(described.club) not in {self.clubs.name(t.club) for t in targets}:
+            targets.append(described)
+        if not targets or not s.words & self.station_words:
             return []
-        seen: dict[str, Span] = {}
-        for club in clubs:
-            seen.setdefault(self.clubs.name(club), club)
-        return list(seen.values())
+        seen: dict[str, Target] = {}
+        for target in targets:
+            seen.setdefault(self.clubs.name(target.club), target)
+        return sorted(seen.values(), key=lambda t: t.anchor.start)
 
     def is_opponent(self, club: Span) -> bool:
-        window = club.doc[max(club.sent.start, club.start - 4):club.start]
+        window = club.doc[max(club.sent.start, club.start - self.cue["opponent_window"]):club.start]
         return any(t.text in self.cue["opponent_cues"] for t in window)
 
-    def described_club(self, s: Sentence) -> Span | None:
+    def described_club(self, s: Sentence) -> Target | None:
         """"den Sechstligisten", "des Traditionsvereins": the club named last before."""
         if self.last_club is None:
             return None
+        club_starts = {c.start for c in s.clubs}
         for token in s.span:
             word = token.text
-            if word in self.cue["club_descriptions"] or descriptor_league(word):
-                if token.i > 0 and token.nbor(-1).lower_ in {"den", "dem", "des", "der", "die", "beim", "zum", "vom"}:
-                    return self.last_club
+            if not (word in self.cue["club_descriptions"] or descriptor_league(word)):
+                continue
+            if token.i + 1 in club_starts:
+                continue  # "beim Drittligisten SG ...": the name follows, no description
+            if token.i > 0 and token.nbor(-1).lower_ in DESCRIPTION_ARTICLES:
+                return Target(self.last_club, s.span.doc[token.i:token.i + 1])
         return None
 
     def is_blocked(self, s: Sentence) -> bool:
@@ -268,14 +291,23 @@ class CareerReader:
         )
 
     # what the station holds -------------------------------------------------
-    def role_for(self, s: Sentence, club: Span) -> str:
-        window = {t.text for t in s.span}
-        for role in ("youth_player", "assistant_coach", "official", "coach", "player"):
-            if window & set(self.cue["role_cues"][role]):
-                return role
-        if self.current is not None and self.current.person == self.focus_person:
-            return self.current.role
-        return "player"
+    def role_for(self, s: Sentence, club: Span, person: str, club_name: str) -> str:
+        """The role cue nearest to the club mention; else what the article said before."""
+        found: list[tuple[int, int, str]] = []
+        for rank, role in enumerate(ROLE_ORDER):
+            words = set(self.cue["role_cues"][role])
+            found += [(self.distance(t.i, club), rank, role) for t in s.span if t.text in words]
+        if found:
+            return min(found)[2]
+        known = [d.role for d in self.stations.values() if d.person == person and d.club == club_name]
+        if known:
+            return known[-1]
+        earlier = [d.role for d in self.stations.values() if d.person == person]
+        return earlier[-1] if earlier else "player"
+
+    @staticmethod
+    def distance(i: int, club: Span) -> int:
+        return club.start - i if i < club.start else max(0, i - club.end + 1)
 
     def station(self, person: str, club: str, role: str) -> StationDraft:
         key = (person, club, role)
@@ -283,44 +315,74 @@ class CareerReader:
             self.stations[key] = StationDraft(person, club, role)
         return self.stations[key]
 
-    def add_dates(self, draft: StationDraft, s: Sentence, club: Span, index: int, n_targets: int) -> None:
-        dates = s.dates or ([self.pending_date] if self.pending_date is not None else [])
-        if not dates:
-            return
-        before = {t.text for t in club.doc[max(s.span.start, club.start - 3):club.start]}
-        is_source = bool(before & set(self.cue["source_prepositions"])) or (n_targets > 1 and index == 0)
-        leaving = bool(s.words & set(self.cue["end_cues"]))
-        for date in dates:
-            hint = date._.karriere_hint if date.has_extension("karriere_hint") else ""
-            ends = hint == "end" or is_source or (leaving and n_targets == 1 and date is not self.pending_date)
-            if hint == "start" and not is_source:
-                ends = False
-            if ends:
-                if not draft.end or date_key(date.kb_id_) > date_key(draft.end):
-                    draft.end = date.kb_id_
-            elif not draft.start or date_key(date.kb_id_) < date_key(draft.start):
-                draft.start = date.kb_id_
+    def preposition_before(self, anchor: Span, s: Sentence) -> set[str]:
+        return {t.lower_ for t in anchor.doc[max(s.span.start, anchor.start - 3):anchor.start]}
 
-    def add_leagues(self, draft: StationDraft, s: Sentence, club: Span) -> None:
+    def clause(self, anchor: Span, s: Sentence) -> Span:
+        """The stretch of the sentence between clause breaks around the mention."""
+        doc = anchor.doc
+        start = anchor.start
+        while start > s.span.start and doc[start - 1].text not in CLAUSE_BREAKS:
+            start -= 1
+        end = anchor.end
+        while end < s.span.end and doc[end].text not in CLAUSE_BREAKS:
+            end += 1
+        return doc[start:end]
+
+    def side(self, target: Target, s: Sentence) -> str:
+        """Whether the sentence has the person leave ("end") or join ("start") this club."""
+        before = self.preposition_before(target.anchor, s)
+        clause_words = {t.text for t in self.clause(target.anchor, s)}
+        if clause_words & set(self.cue["offer_nouns"]):
+            return "start"  # "das Angebot von Rot-Weiß Koblenz": the offer comes from the new club
+        if before & set(self.cue["source_prepositions"]) or clause_words & set(self.cue["end_cues"]):
+            return "end"
+        if before & set(self.cue["target_prepositions"]) or clause_words & set(self.cue["start_cues"]):
+            return "start"
+        return ""
+
+    def add_dates(self, draft: StationDraft, s: Sentence, target: Target, side: str,
+                  single: bool, is_move: bool) -> None:
+        """A date in the club's clause dates it; a move dated once dates both of its sides."""
+        clause = self.clause(target.anchor, s)
+        for date in s.dates:
+            in_clause = clause.start <= date.start < clause.end
+            if not (in_clause or single or is_move):
+                continue
+            hint = date._.karriere_hint
+            self.set_date(draft, date.kb_id_, "end" if side == "end" or (hint == "end" and side != "start") else "start")
+        if not s.dates and self.pending_date is not None and single and side != "end":
+            self.set_date(draft, self.pending_date.kb_id_, "start")
+
+    @staticmethod
+    def set_date(draft: StationDraft, value: str, which: str) -> None:
+        if which == "end":
+            if not draft.end or date_key(value) > date_key(draft.end):
+                draft.end = value
+        elif not draft.start or date_key(value) < date_key(draft.start):
+            draft.start = value
+
+    def add_leagues(self, draft: StationDraft, s: Sentence, target: Target) -> None:
         for league in s.leagues:
             name = league_name(league)
             if name not in draft.leagues:
                 draft.leagues.append(name)
-        for token in club.doc[max(s.span.start, club.start - 3):club.start]:
+        anchor = target.anchor
+        for token in anchor.doc[max(s.span.start, anchor.start - 3):anchor.end]:
             name = descriptor_league(token.text)
             if name and name not in draft.leagues:
                 draft.leagues.append(name)
 
-    def add_titles(self, s: Sentence, club: Span, persons: list[str], role: str) -> None:
+    def add_titles(self, s: Sentence, target: Target, person: str, role: str) -> None:
         """A title in the sentence goes to the club nearest to it."""
+        club = target.club
         for title in s.titles:
             nearest = min(s.clubs or [club], key=lambda c: abs(c.start - title.start))
             if self.clubs.name(nearest) != self.clubs.name(club):
                 continue
-            for person in persons:
-                draft = self.station(person, self.clubs.name(club), role)
-                if title.text not in draft.titles:
-                    draft.titles.append(title.text)
+            draft = self.station(person, self.clubs.name(club), role)
+            if title.text not in draft.titles:
+                draft.titles.append(title.text)
 
     def attach_to_current(self, s: Sentence, blocked: bool) -> None:
         """"seine Mannschaft ... der Oberliga Nordost": the narrative is still at the current station."""
@@ -372,7 +434,7 @@ def read_birth_facts(sent: Span, facts: dict[str, str], published: dt.date | Non
             facts["birth_year"] = str(published.year - int(age.group(1)))
     for ent in sent.ents:
         window = {t.text for t in sent.doc[max(sent.start, ent.start - 3):ent.start]}
-        if ent.label_ == "DATE" and window & set(c["birth_cues"]) | {"Jahrgang"} and ent.kb_id_[:4].isdigit():
+        if ent.label_ == "DATE" and window & set(c["birth_date_cues"]) and ent.kb_id_[:4].isdigit():
             facts["birth_year"] = ent.kb_id_[:4]
         if ent.label_ == "PLACE" and window & set(c["birth_cues"]):
             facts.setdefault("birthplace", ent.kb_id_ or ent.text)

@@ -79,9 +79,13 @@ def gazetteer_entries(lexicon: dict[str, Any], known_word: Callable[[str], bool]
     place_names = {row["name"] for row in resources.read_tsv("gazetteer_places.tsv")}
     place_names.update(lexicon["countries"], lexicon["regions"], lexicon["world_cities"])
     ambiguous = set(lexicon["ambiguous_places"])
+    regions = set(lexicon["countries"]) | set(lexicon["regions"])
     for name in sorted(place_names):
         # "Meine" (a town) vs "Meine Frau": names that are also function words need context.
-        kind = "ambiguous" if name in ambiguous or name.lower() in STOP_WORDS else "place"
+        if name in ambiguous or name.lower() in STOP_WORDS:
+            kind = "ambiguous"
+        else:
+            kind = "region" if name in regions else "place"
         add(name, GazetteerEntry("PLACE", name, kind))
         if (form := genitive(name)) and not known_word(form):
             add(form, GazetteerEntry("PLACE", name, kind))
@@ -180,6 +184,19 @@ class CandidateRuler:
         return self
 
 
+def club_nominative(span: Span, lexicon: dict[str, Any]) -> str:
+    """"Bergischen HC" -> "Bergischer HC", "Sportfreunden Siegen" -> "Sportfreunde Siegen"."""
+    words = [t.text_with_ws for t in span]
+    first = span[0].text
+    inflections = lexicon["club_name_inflections"]
+    suffixes = set(lexicon["club_suffixes"]) | set(lexicon["team_suffixes"])
+    if first in inflections:
+        words[0] = inflections[first] + span[0].whitespace_
+    elif first.endswith("en") and len(span) > 1 and span[-1].text in suffixes:
+        words[0] = first[:-1] + "r" + span[0].whitespace_
+    return "".join(words).strip()
+
+
 def span_priority(span: Span) -> tuple[int, int, int, int]:
     """Sort key: longer first, then stronger evidence, then label priority, then position."""
     weak = 1 if span.id_ in WEAK_RULES else 0
@@ -204,6 +221,7 @@ class EntityResolver:
         self.lex = resources.lexicon(lexicon_file)
         self.use_base_entities = use_base_entities
         self.determiners = set(self.lex["determiners"])
+        self.articles = set(self.lex["articles"])
         self.place_prepositions = set(self.lex["place_prepositions"])
         self.club_context_before = set(self.lex["club_context_before"])
         self.club_context_verbs = set(self.lex["club_context_verbs"])
@@ -251,12 +269,13 @@ class EntityResolver:
     def accept_place(self, span: Span) -> bool:
         before = self.previous_word(span)
         if span.id_ == "ambiguous":
-            return before in self.place_prepositions
+            return before.lower() in self.place_prepositions
         if span.id_ == "place_after_preposition":
             village = span.doc[span.start]._.karriere_village_like
             context = {t.text for t in span.sent} & set(self.lex["place_context_words"])
             return village or bool(context)
-        return before.lower() not in self.determiners or span.id_ != "place"
+        # "das Wetter", "die Meine": a town name after a bare article is a word, not the town.
+        return span.id_ != "place" or before.lower() not in self.articles or len(span) > 1
 
     def has_club_context(self, span: Span) -> bool:
         before = self.previous_word(span)
@@ -344,19 +363,8 @@ class EntityResolver:
     def with_value(self, span: Span) -> Span:
         if span.kb_id_ or span.label_ not in {"CLUB", "PLACE"}:
             return span
-        value = self.club_nominative(span) if span.label_ == "CLUB" else span.text
+        value = club_nominative(span, self.lex) if span.label_ == "CLUB" else span.text
         return Span(span.doc, span.start, span.end, label=span.label, kb_id=value, span_id=span.id)
-
-    def club_nominative(self, span: Span) -> str:
-        """"Bergischen HC" -> "Bergischer HC", "Sportfreunden Siegen" -> "Sportfreunde Siegen"."""
-        words = [t.text_with_ws for t in span]
-        first = span[0].text
-        inflections = self.lex["club_name_inflections"]
-        if first in inflections:
-            words[0] = inflections[first] + span[0].whitespace_
-        elif first.endswith("en") and len(span) > 1 and span[-1].text in self.club_suffixes:
-            words[0] = first[:-1] + "r" + span[0].whitespace_
-        return "".join(words).strip()
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         Path(path).mkdir(parents=True, exist_ok=True)

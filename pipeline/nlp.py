@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex
 
 from . import factories  # noqa: F401  (registers the karriere_* factories)
 from .errors import KarriereError
@@ -15,6 +16,7 @@ from .resources import lemma_table
 from .temporal import PUBLISHED_ATTR, register_doc_extensions
 
 SEGMENTERS = {"parser", "senter", "sentencizer"}
+YEAR_FULL_STOP = r"(?<=\d{4})\."
 
 
 def load_base(base: str | None) -> Language:
@@ -31,9 +33,16 @@ def load_base(base: str | None) -> Language:
     return nlp
 
 
+def split_year_full_stops(nlp: Language) -> None:
+    """"im Jahr 2014." -> "2014" "." (spaCy keeps "2014." whole, as it keeps the ordinal "30.")."""
+    suffixes = [*nlp.Defaults.suffixes, YEAR_FULL_STOP]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
 def build_nlp(base: str | None = None) -> Language:
     """The karriere pipeline; `base` names an installed German spaCy pipeline to build on."""
     nlp = load_base(base)
+    split_year_full_stops(nlp)
     if not SEGMENTERS.intersection(nlp.pipe_names):
         nlp.add_pipe("sentencizer", first=True)
         nlp.add_pipe("karriere_paragraphs", after="sentencizer")
@@ -42,7 +51,7 @@ def build_nlp(base: str | None = None) -> Language:
         lemmatizer.lookups.set_table("lemma_lookup", lemma_table())  # shared with the rules
     nlp.add_pipe("karriere_dates")
     nlp.add_pipe("karriere_rules")
-    nlp.add_pipe("karriere_resolver", config={"use_base_entities": "ner" in nlp.pipe_names})
+    nlp.add_pipe("karriere_resolver", config={"use_base_entities": base is not None})
     register_doc_extensions()
     return nlp
 

@@ -20,7 +20,7 @@ LEXICON_KEYS = {
     "first_name_exclusions", "place_prepositions", "ground_prepositions", "ground_heads",
     "ambiguous_places", "determiners", "club_context_before", "club_context_verbs", "countries",
     "regions", "world_cities", "demonym_suffixes", "title_win_verbs", "league_canonical", "place_suffixes",
-    "place_context_words",
+    "place_context_words", "articles",
 }
 
 
@@ -132,6 +132,7 @@ CAREER_CUE_KEYS = {
     "station_cues", "blocking_cues", "negations", "opponent_cues", "role_cues", "team_words",
     "club_descriptions", "start_cues", "end_cues", "source_prepositions", "target_prepositions",
     "together_cues", "birth_cues", "hometown_cues", "league_of_descriptor", "league_ordinal_names",
+    "opponent_window", "birth_date_cues", "offer_nouns",
 }
 KNOWN_KEYS = {"careers_de.json": CAREER_CUE_KEYS, "lexicon.json": LEXICON_KEYS}
 

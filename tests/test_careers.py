@@ -1,0 +1,108 @@
+"""Career stage: the seed's table, and the rules for roles, dates, leagues, honours and non-stations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from conftest import SEED_PUBLISHED, run
+from pipeline.careers import CareerStation, extract_careers
+
+BACKHAUS = "Heiner Backhaus"
+SEED_STATIONS = {
+    (BACKHAUS, "TuS Wengern", "youth_player"),
+    (BACKHAUS, "FC Schalke 04", "youth_player"),
+    (BACKHAUS, "Sachsen Leipzig", "player"),
+    (BACKHAUS, "Valletta FC", "player"),
+    (BACKHAUS, "AEK Larnaka", "player"),
+    (BACKHAUS, "Inter Leipzig", "coach"),
+    (BACKHAUS, "BSV Rheden", "coach"),
+    (BACKHAUS, "SG Sonnenhof-Großaspach", "coach"),
+    (BACKHAUS, "Rot-Weiß Koblenz", "coach"),
+    ("Mike Sadlo", "SG Sonnenhof-Großaspach", "coach"),
+}
+
+
+def stations(doc: Doc, published: dt.date | None = None) -> dict[tuple[str, str, str], CareerStation]:
+    rows, _ = extract_careers(doc, "doc", published)
+    return {(r.person, r.club, r.role): r for r in rows}
+
+
+def test_seed_holds_exactly_the_stations(seed_doc: Doc) -> None:
+    assert set(stations(seed_doc, SEED_PUBLISHED)) == SEED_STATIONS
+
+
+@pytest.mark.parametrize(
+    ("club", "start", "end", "league", "titles"),
+    [
+        ("Inter Leipzig", "2014-SU", "2019-SU", None, "Aufstieg"),
+        ("BSV Rheden", "2019-SU", "", "Regionalliga", ""),
+        ("Rot-Weiß Koblenz", "2020-SU", "", "Regionalliga Südwest", ""),
+        ("SG Sonnenhof-Großaspach", "", "", "3. Liga", ""),
+        ("Valletta FC", "", "", "", "maltesische Meisterschaft"),
+        ("AEK Larnaka", "", "", "", "zypriotischer Pokalsieger"),
+    ],
+)
+def test_seed_station_details(seed_doc: Doc, club: str, start: str, end: str, league: str | None, titles: str) -> None:
+    row = next(r for (p, c, _), r in stations(seed_doc, SEED_PUBLISHED).items() if p == BACKHAUS and c == club)
+    assert (row.start, row.end, row.titles) == (start, end, titles)
+    if league is not None:
+        assert row.league == league
+
+
+def test_seed_people(seed_doc: Doc) -> None:
+    _, people = extract_careers(seed_doc, "seed", SEED_PUBLISHED)
+    backhaus = next(p for p in people if p.person == BACKHAUS)
+    assert backhaus.birthplace == "Witten"
+    assert backhaus.hometown == "Wengern"
+    assert backhaus.birth_year in {"1981", "1982"}
+
+
+def test_evidence_is_the_source_sentence(seed_doc: Doc) -> None:
+    row = stations(seed_doc, SEED_PUBLISHED)[(BACKHAUS, "Valletta FC", "player")]
+    assert "mit dem Valletta FC feierte" in row.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Timo Berger wechselte im Sommer 2016 vom VfL Bochum zum SC Paderborn.",
+         {("Timo Berger", "VfL Bochum", "player"): ("", "2016-SU"),
+          ("Timo Berger", "SC Paderborn", "player"): ("2016-SU", "")}),
+        ("Jens Meyer ist seit Januar 2020 Trainer beim FC Gütersloh.",
+         {("Jens Meyer", "FC Gütersloh", "coach"): ("2020-01", "")}),
+        ("Anna Vogt ist Co-Trainerin beim VfL Wolfsburg.",
+         {("Anna Vogt", "VfL Wolfsburg", "assistant_coach"): ("", "")}),
+        ("Klaus Peters wurde 2018 Sportdirektor beim SV Meppen.",
+         {("Klaus Peters", "SV Meppen", "official"): ("2018", "")}),
+        ("Lukas Brandt spielte in der Jugend des VfB Stuttgart.",
+         {("Lukas Brandt", "VfB Stuttgart", "youth_player"): ("", "")}),
+    ],
+)
+def test_moves_roles_and_dates(nlp: Language, text: str, expected: dict[tuple[str, str, str], tuple[str, str]]) -> None:
+    found = stations(run(nlp, text, dt.date(2021, 3, 10)))
+    assert {k: (v.start, v.end) for k, v in found.items()} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sein Traum wäre es, irgendwann für den FC Schalke 04 zu arbeiten.",
+        "Timo Berger war im Gespräch beim VfL Bochum.",
+        "Timo Berger wird nicht zum SC Paderborn wechseln.",
+        "Timo Berger traf beim 2:1 gegen den SC Paderborn doppelt.",
+    ],
+)
+def test_wishes_rumours_negations_and_opponents_are_no_stations(nlp: Language, text: str) -> None:
+    assert stations(run(nlp, text)) == {}
+
+
+def test_descriptor_resolves_to_the_club_named_before(nlp: Language) -> None:
+    text = ("Timo Berger stammt aus Hamm. Der SC Paderborn beobachtete ihn lange. "
+            "Im Sommer 2019 wechselte Timo Berger zum Zweitligisten.")
+    found = stations(run(nlp, text, dt.date(2021, 3, 10)))
+    row = found[("Timo Berger", "SC Paderborn", "player")]
+    assert (row.start, row.league) == ("2019-SU", "2. Bundesliga")

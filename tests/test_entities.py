@@ -1,0 +1,152 @@
+"""Entity rules: the seed article span by span, and each label's positive and negative cases."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from conftest import ents, run
+
+SEED_EXPECTED = {
+    "CLUB": {"Rot-Weiß Koblenz", "FC Schalke", "FC Schalke 04", "TuS Wengern", "SV See 90",
+             "SG Sonnenhof-Großaspach", "Valletta FC", "AEK Larnaka", "Inter Leipzig", "Inter",
+             "Rheden", "Sachsen Leipzig", "BSV Rheden", "Großaspach", "SG"},
+    "PLACE": {"Wetter", "Koblenz", "Malta", "Zypern", "Hong Kong", "Brasberg", "Witten", "Wengern",
+              "Leipzig", "Herdecke", "Ruhrgebiet"},
+    "LEAGUE": {"Sachsenliga", "Oberliga", "Oberliga Nordost", "Regionalliga Südwest", "Regionalliga"},
+    "TITLE": {"maltesische Meisterschaft", "zypriotischer Pokalsieger", "Aufstieg"},
+    "PERSON": {"Heiner Backhaus", "Backhaus", "Mike Sadlo", "Norbert Elgert"},
+}
+NEVER_TAGGED = ["Wengeraner", "Wittener", "Schalker", "Drittligisten", "A-Lizenz", "Klassenerhalt",
+                "Sechstligisten", "Traditionsvereins", "Regionalligisten"]
+
+
+@pytest.mark.parametrize("label", sorted(SEED_EXPECTED))
+def test_seed_entities_per_label(seed_doc: Doc, label: str) -> None:
+    assert {text for _, text in ents(seed_doc, label)} == SEED_EXPECTED[label]
+
+
+def test_seed_dateline_is_two_places(seed_doc: Doc) -> None:
+    assert ents(seed_doc)[:2] == [("PLACE", "Wetter"), ("PLACE", "Koblenz")]
+
+
+@pytest.mark.parametrize("word", NEVER_TAGGED)
+def test_seed_demonyms_descriptors_and_aims_are_not_entities(seed_doc: Doc, word: str) -> None:
+    assert all(word not in e.text for e in seed_doc.ents)
+
+
+def test_seed_short_forms_carry_the_full_club_as_value(seed_doc: Doc) -> None:
+    values = {e.text: e.kb_id_ for e in seed_doc.ents if e.label_ == "CLUB"}
+    assert values["Inter"] == "Inter Leipzig"
+    assert values["Rheden"] == "BSV Rheden"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wetter. Der Verein aus Wetter feiert.", [("PLACE", "Wetter"), ("PLACE", "Wetter")]),
+        ("Das Wetter war schlecht, aber das Spiel fand statt.", []),
+        ("Er wohnt seit Jahren in Essen.", [("PLACE", "Essen")]),
+        ("Nach dem Essen sprach der Trainer.", []),
+        ("Er wechselte zu Inter Mailand.", [("CLUB", "Inter Mailand")]),
+        ("Das Turnier ist international besetzt.", []),
+        ("Er spielte für den 1. FC Union Berlin.", [("CLUB", "1. FC Union Berlin")]),
+        ("Die Europäische Union fördert den Sport.", []),
+        ("In Halle an der Saale wurde er geboren.", [("PLACE", "Halle")]),
+    ],
+)
+def test_town_words_and_club_words(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [e for e in ents(run(nlp, text)) if e[0] in {"PLACE", "CLUB"}] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "club"),
+    [
+        ("Er spielte beim SV Blau-Gelb Hochheide 1921.", "SV Blau-Gelb Hochheide 1921"),
+        ("Der Stürmer kam von der DJK Eintracht Holsterhausen.", "DJK Eintracht Holsterhausen"),
+        ("Zuletzt trainierte er den SuS Oberaden.", "SuS Oberaden"),
+        ("Er ging zum Bergischen HC.", "Bergischen HC"),
+        ("Mit Borussia Dortmund II stieg er auf.", "Borussia Dortmund II"),
+        ("Er spielt für den SC Verl U 23 in der Oberliga.", "SC Verl U 23"),
+    ],
+)
+def test_club_grammar_finds_clubs_in_no_list(nlp: Language, text: str, club: str) -> None:
+    assert ("CLUB", club) in ents(run(nlp, text))
+
+
+def test_inflected_club_keeps_text_and_gets_nominative_value(nlp: Language) -> None:
+    doc = run(nlp, "Er ging zum Bergischen HC.")
+    assert [(e.text, e.kb_id_) for e in doc.ents] == [("Bergischen HC", "Bergischer HC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "league"),
+    [
+        ("Der Klub spielt in der 3. Liga.", "3. Liga"),
+        ("Er stieg in die zweiten Liga auf.", "zweiten Liga"),
+        ("Der Verein spielt in der Regionalliga West.", "Regionalliga West"),
+        ("Sie gewannen in der Kreisliga A das Derby.", "Kreisliga A"),
+        ("Das Team steht im Halbfinale des DFB-Pokal.", "DFB-Pokal"),
+        ("Er spielte in der Frauen-Bundesliga.", "Frauen-Bundesliga"),
+        ("In der Hessenliga lief es gut.", "Hessenliga"),
+        ("Er spielte in der Champions League.", "Champions League"),
+    ],
+)
+def test_league_rules(nlp: Language, text: str, league: str) -> None:
+    assert ("LEAGUE", league) in ents(run(nlp, text))
+
+
+@pytest.mark.parametrize("text", ["Der Drittligist gewann.", "Beim Regionalligisten ist er Trainer."])
+def test_league_descriptors_are_not_entities(nlp: Language, text: str) -> None:
+    assert ents(run(nlp, text), "LEAGUE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Er wurde Deutscher Meister.", "Deutscher Meister"),
+        ("Mit dem Klub gelang der Zweitliga-Aufstieg.", "Zweitliga-Aufstieg"),
+        ("Er wurde Torschützenkönig der Liga.", "Torschützenkönig"),
+        ("Er war Landespokalsieger mit dem Verein.", "Landespokalsieger"),
+        ("Sie wurde zur Spielerin des Jahres gewählt.", "Spielerin des Jahres"),
+        ("Er holte die türkische Meisterschaft.", "türkische Meisterschaft"),
+    ],
+)
+def test_title_rules(nlp: Language, text: str, title: str) -> None:
+    assert ("TITLE", title) in ents(run(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Das Saisonziel ist der Klassenerhalt.",
+    "Er besitzt die A-Lizenz.",
+    "Der Bürgermeister gratulierte.",
+    "Er wurde Vize-Europameister.",
+])
+def test_non_titles(nlp: Language, text: str) -> None:
+    assert ents(run(nlp, text), "TITLE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Trainer Jens Meyer lobte seine Mannschaft. Meyer war zufrieden.", ["Jens Meyer", "Meyer"]),
+        ("Kapitän Kowalczyk traf doppelt.", ["Kowalczyk"]),
+        ("Mit Sadlos Hilfe gelang es. Mike Sadlo blieb.", ["Sadlos", "Mike Sadlo"]),
+    ],
+)
+def test_person_rules(nlp: Language, text: str, persons: list[str]) -> None:
+    assert [t for _, t in ents(run(nlp, text), "PERSON")] == persons
+
+
+@pytest.mark.parametrize("text", ["Ich bin dabei.", "Er und seine Mannschaft feierten."])
+def test_pronouns_and_role_nouns_are_not_persons(nlp: Language, text: str) -> None:
+    assert ents(run(nlp, text), "PERSON") == []
+
+
+def test_spans_never_overlap_and_have_no_leading_article(seed_doc: Doc) -> None:
+    ends = -1
+    for ent in seed_doc.ents:
+        assert ent.start_char >= ends
+        assert ent[0].lower_ not in {"der", "die", "das", "dem", "den", "beim", "im", "ab", "seit"}
+        ends = ent.end_char
