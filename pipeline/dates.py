@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -20,6 +21,8 @@ PRECISIONS: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class DateMention:
+    """A DATE span (end exclusive), its SPEC 6 value, a start/end hint and the value's precision."""
+
     start: int
     end: int
     text: str
@@ -93,6 +96,7 @@ class DateVocabulary:
     decade_nouns: tuple[str, ...]
     decade_articles: tuple[str, ...]
     anaphoric_nouns: Mapping[str, tuple[str, int]]
+    previous_nouns: Mapping[str, tuple[str, int]]
     anaphoric_adjectives: Mapping[str, int]
     anaphoric_adverbs: Mapping[str, int]
     anaphoric_noun_adverbs: tuple[str, ...]
@@ -240,6 +244,7 @@ def _core_sources(v: DateVocabulary, p: Pieces) -> dict[str, str]:
         "weekday": rf"(?P<wd>{p.weekday}){WORD_RIGHT}",
         "weekend": rf"{_alt(v.weekend_nouns)}{WORD_RIGHT}",
         "anaphoric_noun": rf"(?P<noun>{_alt(v.anaphoric_nouns)}){WORD_RIGHT}",
+        "previous_noun": rf"(?P<noun>{_alt(v.previous_nouns)}){WORD_RIGHT}",
         "anaphoric_adjective": (
             rf"(?P<adj>{_alt(v.anaphoric_adjectives)}){_alt(v.adjective_endings)}\s+"
             rf"(?P<unit>{_alt(v.anaphoric_singular_units)}){WORD_RIGHT}"
@@ -282,6 +287,7 @@ def _rule_triggers(v: DateVocabulary) -> dict[str, tuple[str, ...]]:
         "weekday": tuple(v.weekdays),
         "weekend": v.weekend_nouns,
         "anaphoric_noun": tuple(v.anaphoric_nouns),
+        "previous_noun": tuple(v.previous_nouns),
         "anaphoric_adjective": tuple(v.anaphoric_adjectives),
         "anaphoric_unit": tuple(v.anaphoric_adverbs),
     }
@@ -1028,6 +1034,17 @@ def _resolve_anaphoric_noun(c: Candidate, ctx: Context) -> Resolved | None:
     return _resolve_anaphor(unit, int(amount), ctx)
 
 
+def _resolve_previous_noun(c: Candidate, ctx: Context) -> Resolved | None:
+    """'im Vorjahr' counts back from a date earlier in the paragraph, else from publication."""
+    unit, amount = load_vocabulary().previous_nouns[c.get("noun").lower()]
+    paragraph = ctx.text.rfind("\n", 0, c.start)
+    if ctx.previous and _anchor(ctx.previous).start > paragraph:
+        return _resolve_anaphor(unit, int(amount), ctx)
+    if not ctx.published:
+        return Resolved("", unit)
+    return _shift(ctx.published, unit, int(amount))
+
+
 def _resolve_anaphoric_adjective(c: Candidate, ctx: Context) -> Resolved | None:
     v = load_vocabulary()
     adjective = re.sub(r"\s+", " ", c.get("adj").lower())
@@ -1058,6 +1075,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "weekday": _resolve_weekday,
     "weekend": _resolve_weekend,
     "anaphoric_noun": _resolve_anaphoric_noun,
+    "previous_noun": _resolve_previous_noun,
     "anaphoric_adjective": _resolve_anaphoric_adjective,
     "anaphoric_unit": _resolve_anaphoric_unit,
 }
@@ -1088,15 +1106,9 @@ def _with_range_hints(text: str, mentions: list[DateMention]) -> list[DateMentio
     for i in range(len(result) - 1):
         first, second = result[i], result[i + 1]
         if _is_range(text, first, second):
-            result[i] = _replace(first, hint=first.hint or "start")
-            result[i + 1] = _replace(second, hint="end")
+            result[i] = dataclasses.replace(first, hint=first.hint or "start")
+            result[i + 1] = dataclasses.replace(second, hint="end")
     return result
-
-
-def _replace(mention: DateMention, **changes: str) -> DateMention:
-    values = {f.name: getattr(mention, f.name) for f in fields(mention)}
-    values.update(changes)
-    return DateMention(**values)
 
 
 # --------------------------------------------------------------------------- entry point

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.dates import DateMention, DateVocabulary, VocabularyError, find_dates, load_vocabulary
+from pipeline.dates import (
+    PRECISIONS, DateMention, DateVocabulary, VocabularyError, find_dates, load_vocabulary,
+)
 
 PUBLISHED = dt.date(2021, 3, 10)  # a Wednesday, the seed's publication date
 SEED = Path(__file__).parent / "data" / "seed_backhaus.txt"
@@ -135,6 +137,8 @@ RELATIVE_TO_PUBLICATION = [
     ("Im vergangenen Frühjahr wurde er Meister.", [("vergangenen Frühjahr", "2020-SP")]),
     ("Im vergangenen Monat traf er.", [("vergangenen Monat", "2021-02")]),
     ("In der kommenden Woche spielt er.", [("kommenden Woche", "2021-W11")]),
+    ("Im Vorjahr war er Meister.", [("Vorjahr", "2020")]),
+    ("In der Vorsaison war er Meister.", [("Vorsaison", "2019/2020")]),
 ]
 
 WEEKDAYS_AND_WEEKENDS = [
@@ -163,6 +167,7 @@ RELATIVE_TO_ANOTHER_DATE = [
      [("Saison 2011/12", "2011/2012"), ("folgenden Saison", "2012/2013")]),
     ("In der Saison 2011/12 kam er. In der Saison darauf ging er.",
      [("Saison 2011/12", "2011/2012"), ("Saison darauf", "2012/2013")]),
+    ("2014 wurde er Meister. Im Vorjahr war er Zweiter.", [("2014", "2014"), ("Vorjahr", "2013")]),
     ("Im Sommer 2014 kam er. In der Folgesaison traf er.",
      [("Sommer 2014", "2014-SU"), ("Folgesaison", "2015/2016")]),
     ("Am 26. Mai 2023 stieg er auf. Zwei Tage später stieg Ried ab.",
@@ -242,6 +247,7 @@ NOT_DATES = [
     "Er wechselte 2014/16 den Verein.",
     "Er spielte 3000 Minuten.",
     "Er trägt die Nummer 1860.",
+    "Nach den Regenfällen der Vorwoche war der Rasen unbespielbar.",
 ]
 
 TENSE_WITHOUT_YEAR = [
@@ -392,6 +398,7 @@ def test_mentions_are_sorted_non_overlapping_and_exact() -> None:
     assert mentions == sorted(mentions, key=lambda m: m.start)
     assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
     assert all(m.text == text[m.start:m.end] for m in mentions)
+    assert all(m.precision in PRECISIONS and m.hint in ("", "start", "end") for m in mentions)
 
 
 def test_mention_is_frozen() -> None:
