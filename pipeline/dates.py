@@ -63,7 +63,8 @@ class TenseMarkers:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TenseMarkers:
         _check_keys("tense", data, (f.name for f in fields(cls)))
-        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
+        values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class DateVocabulary:
     hint_prepositions: Mapping[str, tuple[str, ...]]
     range_connectors: tuple[str, ...]
     range_pair: Mapping[str, str]
+    conjunctions: tuple[str, ...]
     possessives: tuple[str, ...]
     club_prefixes: tuple[str, ...]
     number_units: tuple[str, ...]
@@ -1101,14 +1103,36 @@ def _is_range(text: str, first: DateMention, second: DateMention) -> bool:
     return opener and between.strip().lower() == pair["joiner"]
 
 
-def _with_range_hints(text: str, mentions: list[DateMention]) -> list[DateMention]:
+def _pair_up(text: str, mentions: list[DateMention]) -> list[DateMention]:
     result = list(mentions)
     for i in range(len(result) - 1):
         first, second = result[i], result[i + 1]
         if _is_range(text, first, second):
-            result[i] = dataclasses.replace(first, hint=first.hint or "start")
+            first = dataclasses.replace(first, hint=first.hint or "start")
             result[i + 1] = dataclasses.replace(second, hint="end")
+        if _is_range(text, first, second) or _is_conjunction(text, first, second):
+            first = _borrow_year(first, second)
+        result[i] = first
     return result
+
+
+def _is_conjunction(text: str, first: DateMention, second: DateMention) -> bool:
+    return text[first.end:second.start].strip().lower() in load_vocabulary().conjunctions
+
+
+def _borrow_year(first: DateMention, second: DateMention) -> DateMention:
+    """'Juni und Juli 2019', 'Dezember bis Februar 2020': a bare month takes its partner's year."""
+    v = load_vocabulary()
+    bare = first.text.lower() in v.months or first.text.lower() in v.year_seasons
+    if not bare or first.precision != second.precision or not re.match(r"\d{4}-", second.value):
+        return first
+    year = int(second.value[:4])
+    if first.precision == "month":
+        month = _month_number(first.text)
+        if month > int(second.value[5:7]):
+            year -= 1
+        return dataclasses.replace(first, value=f"{year}-{month:02d}")
+    return dataclasses.replace(first, value=f"{year}-{_year_season_code(first.text)}")
 
 
 # --------------------------------------------------------------------------- entry point
@@ -1130,4 +1154,4 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             hint=_hint(text, candidate.start),
             precision=resolved.precision,
         ))
-    return _with_range_hints(text, mentions)
+    return _pair_up(text, mentions)

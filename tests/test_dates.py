@@ -208,7 +208,9 @@ RANGES_AND_HINTS = [
 
 ELLIPTICAL = [
     ("Am 4. und 9. März 2019 spielte er.", [("9. März 2019", "2019-03-09")]),
-    ("Im Juni und Juli 2019 spielte er.", [("Juni", "2020-06"), ("Juli 2019", "2019-07")]),
+    ("Im Juni und Juli 2019 spielte er.", [("Juni", "2019-06"), ("Juli 2019", "2019-07")]),
+    ("Von Dezember bis Februar 2020 fehlte er.", [("Dezember", "2019-12"), ("Februar 2020", "2020-02")]),
+    ("Im Sommer und Herbst 2019 fehlte er.", [("Sommer", "2019-SU"), ("Herbst 2019", "2019-FA")]),
 ]
 
 NOT_DATES = [
