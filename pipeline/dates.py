@@ -711,10 +711,10 @@ def _relative_offset(word: str) -> int:
 
 @functools.lru_cache(maxsize=512)
 def _parse_day(surface: str) -> dt.date | None:
-    import dateparser  # imported lazily: it costs ~0.2 s and most texts have no full dates
+    import dateparser  # type: ignore[import-untyped]  # lazily: ~0.2 s, most texts have no full dates
 
-    settings = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
-    parsed = dateparser.parse(surface, languages=["de"], settings=settings)  # type: ignore[arg-type]
+    settings: dict[str, Any] = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
+    parsed = dateparser.parse(surface, languages=["de"], settings=settings)
     return parsed.date() if parsed else None
 
 

@@ -86,12 +86,12 @@ def run_ours(article: Article) -> list[Prediction]:
 
 
 def run_dateparser(article: Article) -> list[Prediction]:
-    from dateparser.search import search_dates
+    from dateparser.search import search_dates  # type: ignore[import-untyped]
 
-    settings = {}
+    settings: dict[str, object] = {}
     if article.published:
         settings["RELATIVE_BASE"] = dt.datetime.combine(article.published, dt.time())
-    found = search_dates(article.text, languages=["de"], settings=settings) or []  # type: ignore[arg-type]
+    found = search_dates(article.text, languages=["de"], settings=settings) or []
     predictions: list[Prediction] = []
     cursor = 0
     for surface, moment in found:
