@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +46,11 @@ def register_extensions(
     def unknown_word(token: Token) -> bool:
         return bool(CAPITALISED.match(token.text)) and not known_word(token.text)
 
-    Token.set_extension("karriere_first_name", getter=lambda t: t.text in first_names, force=True)
+    def first_name(token: Token) -> bool:
+        parts = token.text.split("-")  # "Klaus-Dieter"
+        return all(p in first_names for p in parts) and len(parts) <= 2
+
+    Token.set_extension("karriere_first_name", getter=first_name, force=True)
     Token.set_extension("karriere_unknown_word", getter=unknown_word, force=True)
     Token.set_extension(
         "karriere_village_like",
@@ -197,10 +202,15 @@ def club_nominative(span: Span, lexicon: dict[str, Any]) -> str:
     return "".join(words).strip()
 
 
-def span_priority(span: Span) -> tuple[int, int, int, int]:
-    """Sort key: longer first, then stronger evidence, then label priority, then position."""
+def words_lower(words: set[str]) -> set[str]:
+    return {w.lower() for w in words}
+
+
+def span_priority(span: Span) -> tuple[int, int, int, int, int]:
+    """Sort key: a dateline first, then longer, stronger evidence, label priority, position."""
     weak = 1 if span.id_ in WEAK_RULES else 0
-    return (-(span.end_char - span.start_char), weak, LABEL_PRIORITY.get(span.label_, 9), span.start)
+    dateline = 0 if span.id_ == "dateline" else 1
+    return (dateline, -(span.end_char - span.start_char), weak, LABEL_PRIORITY.get(span.label_, 9), span.start)
 
 
 def select_longest(spans: Iterable[Span]) -> list[Span]:
@@ -229,6 +239,9 @@ class EntityResolver:
         self.club_suffixes = set(self.lex["club_suffixes"]) | set(self.lex["team_suffixes"])
         self.standalone = set(self.lex["standalone_club_words"])
         self.role_nouns = set(self.lex["person_role_nouns"])
+        self.place_context = {w.lower() for w in self.lex["place_context_words"]}
+        self.transfer_words = set(self.lex["transfer_words"])
+        self.stint_words = set(self.lex["stint_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = list(doc.spans.get(CANDIDATES_KEY, []))
@@ -240,6 +253,7 @@ class EntityResolver:
         accepted += self.club_short_forms(doc, first_pass)
         accepted += self.person_mentions(doc, first_pass)
         chosen = [self.with_value(self.extend_team_suffix(s)) for s in select_longest(accepted)]
+        chosen = [self.town_for_club(s, chosen) for s in chosen]
         doc.ents = filter_spans(chosen)
         return doc
 
@@ -272,7 +286,7 @@ class EntityResolver:
             return before.lower() in self.place_prepositions
         if span.id_ == "place_after_preposition":
             village = span.doc[span.start]._.karriere_village_like
-            context = {t.text for t in span.sent} & set(self.lex["place_context_words"])
+            context = words_lower({t.text for t in span.sent}) & self.place_context
             return village or bool(context)
         # "das Wetter", "die Meine": a town name after a bare article is a word, not the town.
         return span.id_ != "place" or before.lower() not in self.articles or len(span) > 1
@@ -300,6 +314,7 @@ class EntityResolver:
 
     # -- in-document propagation ------------------------------------------
     def club_short_forms(self, doc: Doc, chosen: list[Span]) -> list[Span]:
+        """Short forms, acronyms and bare prefixes of the clubs the document names in full."""
         forms: dict[str, str] = {}
         prefixes: dict[str, set[str]] = {}
         for span in (s for s in chosen if s.label_ == "CLUB" and len(s) > 1):
@@ -311,9 +326,7 @@ class EntityResolver:
         spans = []
         for token in doc:
             base = token.text[:-1] if token.text.endswith("s") and token.text[:-1] in forms else token.text
-            if base in forms and self.is_place_mention(token):
-                continue
-            if base in forms:
+            if base in forms and self.town_context(doc[token.i:token.i + 1]) is not False:
                 spans.append(Span(doc, token.i, token.i + 1, label="CLUB", kb_id=forms[base], span_id="club_short_form"))
             elif token.text in prefixes and len(prefixes[token.text]) == 1 and token.i > 0 \
                     and doc[token.i - 1].lower_ in self.determiners:
@@ -321,33 +334,79 @@ class EntityResolver:
                 spans.append(Span(doc, token.i, token.i + 1, label="CLUB", kb_id=name, span_id="club_short_form"))
         return spans
 
-    def is_place_mention(self, token: Token) -> bool:
-        """"aufgewachsen in Wengern": a club's town named as where someone lives or was born."""
-        before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
-        context = {t.text for t in token.sent} & set(self.lex["place_context_words"])
-        return before in self.place_prepositions and bool(context)
+    def town_context(self, span: Span) -> bool | None:
+        """Does a town name stand for its club here? True, False, or None when nothing tells.
+
+        "von Meppen nach Lotte gewechselt", "Die Zeit in Hamm", "Lottes Trainer": the club;
+        "aufgewachsen in Wengern", "die Plätze in Wetter": the place.
+        """
+        doc = span.doc
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        after = doc[span.end].text if span.end < len(doc) else ""
+        words = {t.text for t in span.sent}
+        if words_lower(words) & self.place_context:
+            return False
+        if span.text.endswith("s") and after in self.role_nouns:
+            return True
+        if before in {"nach", "von", "vom", "über"} and words & self.transfer_words:
+            return True
+        if before == "in" and words & self.stint_words:
+            return True
+        if before in self.place_prepositions:
+            return False
+        return None
+
+    def town_for_club(self, span: Span, chosen: list[Span]) -> Span:
+        """A town that stands for a club becomes that club (the document's club of that town)."""
+        if span.label_ != "PLACE" or span.id_ not in {"place", "ambiguous", "place_after_preposition"}:
+            return span
+        if self.town_context(span) is not True:
+            return span
+        town = span.kb_id_ or span.text
+        club = next((c.kb_id_ for c in chosen if c.label_ == "CLUB" and len(c) > 1
+                     and any(t.text in {town, town + "er"} for t in c)), town)
+        return Span(span.doc, span.start, span.end, label="CLUB", kb_id=club, span_id="club_town")
 
     def short_forms(self, span: Span) -> list[str]:
         words = [t.text for t in span if not t.like_num and t.text not in self.prefixes | self.club_suffixes]
         words = [w for w in words if not re.fullmatch(r"\d+\.", w)]
+        forms = [acronym] if (acronym := self.acronym(span)) else []
+        if span[0].text.isupper() and len(span[0]) >= 3 and span[0].text not in self.prefixes:
+            forms.append(span[0].text)  # "ETB" for "ETB Schwarz-Weiß Essen"
         if not words:
-            return []
+            return forms
         if words[0] in self.standalone:
-            return [words[0]]
+            return [words[0], *forms]
         if len(words) == 1:
-            return [words[0], *[p for p in words[0].split("-")[1:] if CAPITALISED.match(p)]]
-        return []
+            return [words[0], *[p for p in words[0].split("-")[1:] if CAPITALISED.match(p)], *forms]
+        return forms
+
+    def acronym(self, span: Span) -> str:
+        """"Rot-Weiss Essen" -> "RWE", "Hallescher FC" -> "HFC", "BSC Young Boys" -> "YB"."""
+        parts = [p for t in span if not t.like_num for p in t.text.split("-") if p[:1].isupper()]
+        letters = "".join(p if p.isupper() else p[0] for p in parts)
+        if span[0].text in self.prefixes and len(parts) > 2:
+            letters = "".join(p[0] for p in parts[1:])
+        return letters if 2 <= len(letters) <= 4 else ""
 
     def person_mentions(self, doc: Doc, chosen: list[Span]) -> list[Span]:
-        surnames: set[str] = set()
-        for span in (s for s in chosen if s.label_ == "PERSON" and len(s) > 1):
-            surnames.add(span[-1].text)
+        """Surnames (and genitives) of the people named in full; a first name that only one of them has."""
+        full = [s for s in chosen if s.label_ == "PERSON" and len(s) > 1]
+        surnames = {s[-1].text for s in full}
+        first_names = Counter(s[0].text for s in full if s[0]._.karriere_first_name)
+        unique_first = {name for name, n in first_names.items() if n == 1} - surnames
         spans = []
         for token in doc:
             base = token.text[:-1] if token.text.endswith("s") and token.text[:-1] in surnames else token.text
             if base in surnames:
                 spans.append(Span(doc, token.i, token.i + 1, label="PERSON", kb_id=base, span_id="person_surname"))
+            elif token.text in unique_first and not self.followed_by_name(token):
+                spans.append(Span(doc, token.i, token.i + 1, label="PERSON", kb_id=token.text, span_id="person_first_name"))
         return spans
+
+    @staticmethod
+    def followed_by_name(token: Token) -> bool:
+        return token.i + 1 < len(token.doc) and bool(CAPITALISED.match(token.nbor(1).text))
 
     # -- final shape ------------------------------------------------------
     def extend_team_suffix(self, span: Span) -> Span:

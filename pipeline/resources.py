@@ -20,7 +20,7 @@ LEXICON_KEYS = {
     "first_name_exclusions", "place_prepositions", "ground_prepositions", "ground_heads",
     "ambiguous_places", "determiners", "club_context_before", "club_context_verbs", "countries",
     "regions", "world_cities", "demonym_suffixes", "title_win_verbs", "league_canonical", "place_suffixes",
-    "place_context_words", "articles",
+    "place_context_words", "articles", "transfer_words", "stint_words", "generic_venues",
 }
 
 
