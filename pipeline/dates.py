@@ -59,10 +59,12 @@ class TenseMarkers:
     past_prepositions: tuple[str, ...]
     future_prepositions: tuple[str, ...]
     clause_delimiters: str
+    quotation_marks: Mapping[str, str]
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TenseMarkers:
         _check_keys("tense", data, (f.name for f in fields(cls)))
+        _check_keys("tense.quotation_marks", data["quotation_marks"], ("open", "close"))
         values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
         return cls(**values)
 
@@ -84,6 +86,9 @@ class DateVocabulary:
     year_phases: Mapping[str, int]
     periods: Mapping[str, int]
     year_nouns: tuple[str, ...]
+    year_genitives: tuple[str, ...]
+    genitive_articles: tuple[str, ...]
+    date_articles: tuple[str, ...]
     relative: Mapping[str, int]
     relative_attributive_only: Mapping[str, int]
     adjective_endings: tuple[str, ...]
@@ -95,6 +100,8 @@ class DateVocabulary:
     number_word_joiner: str
     decade_words: Mapping[str, int]
     decade_nouns: tuple[str, ...]
+    decade_suffix: str
+    decade_plural_suffix: str
     decade_articles: tuple[str, ...]
     anaphoric_nouns: Mapping[str, tuple[str, int]]
     previous_nouns: Mapping[str, tuple[str, int]]
@@ -175,6 +182,10 @@ class Pieces:
     hedge: str
     number: str
     forward: str
+    genitive: str
+    year_genitive: str
+    date_article: str
+    decade_tail: str
 
     @classmethod
     def build(cls, v: DateVocabulary) -> Pieces:
@@ -193,6 +204,13 @@ class Pieces:
             hedge=_alt(v.hedges),
             number=rf"(?:\d{{1,3}}|(?:{number_word}{re.escape(v.number_word_joiner)})?{number_word})",
             forward=_alt(a for a in v.anaphoric_noun_adverbs if v.anaphoric_adverbs[a] > 0),
+            genitive=_alt(v.genitive_articles),
+            year_genitive=_alt(v.year_genitives),
+            date_article=_alt(v.date_articles),
+            decade_tail=(
+                rf"{re.escape(v.decade_suffix)}(?:(?P<dn>[- ]?{_alt(v.decade_nouns)})"
+                rf"|(?P<dpl>{re.escape(v.decade_plural_suffix)}))?{WORD_RIGHT}"
+            ),
         )
 
 
@@ -216,9 +234,9 @@ class Rule:
 def _year_tail(p: Pieces) -> str:
     return (
         rf"(?:\s+(?P<y>\d{{4}})(?:/(?P<y2>\d{{4}}|\d{{2}}))?{NUM_RIGHT}"
-        rf"|\s+des\s+jahres\s+(?P<yy>\d{{4}}){NUM_RIGHT}"
-        rf"|\s+(?:des\s+)?(?P<trel>{p.rel})\s+jahres{WORD_RIGHT}"
-        rf"|\s+der\s+{p.season_noun}\s+(?P<sy>\d{{4}})/(?P<sy2>\d{{4}}|\d{{2}}){NUM_RIGHT}"
+        rf"|\s+{p.genitive}\s+{p.year_genitive}\s+(?P<yy>\d{{4}}){NUM_RIGHT}"
+        rf"|\s+(?:{p.genitive}\s+)?(?P<trel>{p.rel})\s+{p.year_genitive}{WORD_RIGHT}"
+        rf"|\s+{p.genitive}\s+{p.season_noun}\s+(?P<sy>\d{{4}})/(?P<sy2>\d{{4}}|\d{{2}}){NUM_RIGHT}"
         rf"|\s+(?P<after>{p.forward}){WORD_RIGHT})"
     )
 
@@ -236,8 +254,8 @@ def _core_sources(v: DateVocabulary, p: Pieces) -> dict[str, str]:
         "bare_season": rf"(?P<sy>\d\d\d\d)/(?P<sy2>\d\d\d\d|\d\d){NUM_RIGHT}",
         "year": rf"(?P<y>\d\d\d\d){NUM_RIGHT}(?!\s+{_alt(v.number_units)}(?!\w))",
         "year_phase": rf"(?P<phase>{_alt(v.year_phases)})\s+(?P<y>\d{{4}}){NUM_RIGHT}",
-        "decade": rf"(?P<dd>\d\d(?:\d\d)?)er(?:(?P<dn>[- ]?{_alt(v.decade_nouns)})|(?P<dpl>n))?{WORD_RIGHT}",
-        "decade_word": rf"(?P<dw>{_alt(v.decade_words)})(?:(?P<dn>[- ]?{_alt(v.decade_nouns)})|(?P<dpl>n))?{WORD_RIGHT}",
+        "decade": rf"(?P<dd>\d\d(?:\d\d)?){p.decade_tail}",
+        "decade_word": rf"(?P<dw>{_alt(v.decade_words)}){p.decade_tail}",
         "ago": (
             rf"{_alt(v.ago)}\s+(?:{p.hedge}\s+){{0,2}}(?P<n>{p.number})\s+"
             rf"(?P<unit>{_alt(v.ago_units)}){WORD_RIGHT}"
@@ -252,7 +270,9 @@ def _core_sources(v: DateVocabulary, p: Pieces) -> dict[str, str]:
             rf"(?P<unit>{_alt(v.anaphoric_singular_units)}){WORD_RIGHT}"
         ),
         "anaphoric_unit": (
-            rf"(?P<unit>{_alt(v.anaphoric_units)})\s+(?P<adv>{_alt(v.anaphoric_adverbs)}){WORD_RIGHT}"
+            # "Vier Jahre und mehr als 90 Einsätze später": a short aside may sit before the adverb.
+            rf"(?P<unit>{_alt(v.anaphoric_units)})(?P<aside>\s+{_alt(v.conjunctions)}(?:\s+[\w.]+){{1,5}}?)?"
+            rf"\s+(?P<adv>{_alt(v.anaphoric_adverbs)}){WORD_RIGHT}"
         ),
     }
 
@@ -261,15 +281,18 @@ def _left_sources(v: DateVocabulary, p: Pieces) -> dict[str, str]:
     rel_or_attr = f"(?:{p.rel}|{p.rel_attr})"
     return {
         "named_month": (
-            rf"(?:(?P<wd>{p.weekday}),\s+(?:den\s+)?)?"
+            rf"(?:(?P<wd>{p.weekday}),\s+(?:{p.date_article}\s+)?)?"
             rf"(?:(?P<period>{p.period})\s+|(?P<d>\d\d?)\.\s*|(?P<rel>{p.rel})\s+)"
         ),
-        "year_season": rf"(?:(?P<period>{p.period})\s+(?:des\s+)?)?(?:(?P<rel>{p.rel})\s+)?",
-        "season": rf"(?:(?P<lead>{p.period}|{p.phase})\s+(?:der|des)\s+)?(?:(?P<rel>{rel_or_attr})\s+)?",
-        "year": rf"(?:(?P<period>{p.period})\s+(?:des\s+jahres\s+)?)?(?:(?P<noun>{_alt(v.year_nouns)})\s+)?",
-        "decade": rf"(?P<period>{p.period})\s+der\s+",
-        "decade_word": rf"(?P<period>{p.period})\s+der\s+",
-        "relative": rf"(?P<lead>{p.period}|{p.phase})\s+(?:des\s+|der\s+)?",
+        "year_season": rf"(?:(?P<period>{p.period})\s+(?:{p.genitive}\s+)?)?(?:(?P<rel>{p.rel})\s+)?",
+        "season": rf"(?:(?P<lead>{p.period}|{p.phase})\s+{p.genitive}\s+)?(?:(?P<rel>{rel_or_attr})\s+)?",
+        "year": (
+            rf"(?:(?P<period>{p.period})\s+(?:{p.genitive}\s+{p.year_genitive}\s+)?)?"
+            rf"(?:(?P<noun>{_alt(v.year_nouns)})\s+)?"
+        ),
+        "decade": rf"(?P<period>{p.period})\s+{p.genitive}\s+",
+        "decade_word": rf"(?P<period>{p.period})\s+{p.genitive}\s+",
+        "relative": rf"(?P<lead>{p.period}|{p.phase})\s+(?:{p.genitive}\s+)?",
         "weekday": rf"(?P<rel>{p.rel})\s+",
         "anaphoric_unit": rf"(?:{p.hedge}\s+)?(?P<n>{p.number})\s+",
     }
@@ -282,7 +305,7 @@ def _rule_triggers(v: DateVocabulary) -> dict[str, tuple[str, ...]]:
         "season": v.season_nouns,
         "phase_season": v.season_phases,
         "year_phase": tuple(v.year_phases),
-        "decade": ("0er",),
+        "decade": (f"0{v.decade_suffix}",),
         "decade_word": tuple(v.decade_words),
         "ago": v.ago,
         "relative": tuple(v.relative),
@@ -518,6 +541,8 @@ def _accept_anaphoric_unit(c: Candidate, text: str) -> bool:
     v = load_vocabulary()
     if c.get("n"):
         return _number(c.get("n")) is not None
+    if c.get("aside"):
+        return False
     return c.get("unit") in v.anaphoric_singular_units and c.get("adv") in v.anaphoric_noun_adverbs
 
 
@@ -583,11 +608,13 @@ def _tense_windows(text: str, position: int) -> tuple[str, str]:
     """The clause and the sentence around `position`, both cut to a quotation it sits in."""
     left, right = _sentence_bounds(text, position)
     paragraph = text.rfind("\n", 0, position) + 1
-    opened, closed = text.rfind("„", paragraph, position), text.rfind("“", paragraph, position)
+    marks = load_vocabulary().tense.quotation_marks
+    opened = text.rfind(marks["open"], paragraph, position)
+    closed = text.rfind(marks["close"], paragraph, position)
     if opened > closed:
         # The speech verb outside the quotation ("sagte er") says nothing about the quoted date.
         left = max(left, opened + 1)
-        end_quote = text.find("“", position, right)
+        end_quote = text.find(marks["close"], position, right)
         right = end_quote if end_quote >= 0 else right
     delimiters = load_vocabulary().tense.clause_delimiters
     clause_left = max((text.rfind(d, left, position) for d in delimiters), default=-1)
@@ -984,6 +1011,8 @@ def _resolve_anaphor(unit: str, amount: int, ctx: Context) -> Resolved | None:
         return _anaphoric_day(anchor, amount)
     if unit == "month":
         return _anaphoric_month(anchor, amount)
+    if unit == "week":
+        return _anaphoric_week(anchor, amount)
     start = _anchor_start_year(anchor, unit)
     if start is None:
         return Resolved("", unit)
@@ -1023,6 +1052,12 @@ def _anaphoric_month(anchor: DateMention, amount: int) -> Resolved:
         return Resolved("", "month")
     index = int(anchor.value[:4]) * 12 + int(anchor.value[5:7]) - 1 + amount
     return Resolved(f"{index // 12}-{index % 12 + 1:02d}", "month")
+
+
+def _anaphoric_week(anchor: DateMention, amount: int) -> Resolved:
+    if anchor.precision != "day" or not anchor.value:
+        return Resolved("", "week")
+    return Resolved(_iso_week(dt.date.fromisoformat(anchor.value) + dt.timedelta(weeks=amount)), "week")
 
 
 def _anaphoric_day(anchor: DateMention, amount: int) -> Resolved:

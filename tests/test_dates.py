@@ -139,6 +139,7 @@ RELATIVE_TO_PUBLICATION = [
     ("In der kommenden Woche spielt er.", [("kommenden Woche", "2021-W11")]),
     ("Im Vorjahr war er Meister.", [("Vorjahr", "2020")]),
     ("In der Vorsaison war er Meister.", [("Vorsaison", "2019/2020")]),
+    ("Nach den Regenfällen der Vorwoche war der Rasen unbespielbar.", [("Vorwoche", "2021-W09")]),
 ]
 
 WEEKDAYS_AND_WEEKENDS = [
@@ -170,6 +171,8 @@ RELATIVE_TO_ANOTHER_DATE = [
     ("2014 wurde er Meister. Im Vorjahr war er Zweiter.", [("2014", "2014"), ("Vorjahr", "2013")]),
     ("Im Sommer 2014 kam er. In der Folgesaison traf er.",
      [("Sommer 2014", "2014-SU"), ("Folgesaison", "2015/2016")]),
+    ("Sie debütierte am 4. September 2011. Vier Jahre und mehr als 90 Einsätze später ging sie.",
+     [("4. September 2011", "2011-09-04"), ("Vier Jahre und mehr als 90 Einsätze später", "2015")]),
     ("Am 26. Mai 2023 stieg er auf. Zwei Tage später stieg Ried ab.",
      [("26. Mai 2023", "2023-05-26"), ("Zwei Tage später", "2023-05-28")]),
     ("Im Januar 2014 kam er. Im Sommer darauf ging er.", [("Januar 2014", "2014-01"), ("Sommer darauf", "2014-SU")]),
@@ -186,6 +189,7 @@ NOT_ANAPHORIC = [
     "Im Sommer darauf ging er.",
     "2011 kam er. In den Jahren danach blieb er.",
     "2011 kam er. Jahre später traf er ihn wieder.",
+    "2011 kam er. Zweieinhalb Jahre und 38 Tore später ging er.",
     "2011 kam er. In den folgenden Jahren blieb er.",
 ]
 
@@ -249,7 +253,6 @@ NOT_DATES = [
     "Er wechselte 2014/16 den Verein.",
     "Er spielte 3000 Minuten.",
     "Er trägt die Nummer 1860.",
-    "Nach den Regenfällen der Vorwoche war der Rasen unbespielbar.",
 ]
 
 TENSE_WITHOUT_YEAR = [
