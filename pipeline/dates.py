@@ -56,6 +56,7 @@ class TenseMarkers:
     past_participle: str
     weak_preterite: str
     weak_preterite_exceptions: tuple[str, ...]
+    determiners: tuple[str, ...]
     past_prepositions: tuple[str, ...]
     future_prepositions: tuple[str, ...]
     clause_delimiters: str
@@ -628,7 +629,7 @@ def _tense_of(window: str) -> str:
     words = _word_pattern().findall(window)
     lowered = [w.lower() for w in words]
     past = sum(w in markers.past for w in lowered)
-    past += sum(1 for w in words if _is_weak_preterite(w))
+    past += sum(1 for before, w in zip(["", *lowered], words) if _is_weak_preterite(before, w))
     if any(w in markers.perfect_auxiliaries for w in lowered):
         past += sum(1 for w in lowered if _participle_pattern().fullmatch(w))
     future = sum(w in markers.future for w in lowered)
@@ -637,9 +638,12 @@ def _tense_of(window: str) -> str:
     return "past" if past > future else "future"
 
 
-def _is_weak_preterite(word: str) -> bool:
+def _is_weak_preterite(before: str, word: str) -> bool:
+    """'spielte', 'holte', 'musste'; not 'heute' nor an adjective after its article ('der zweite')."""
     markers = load_vocabulary().tense
-    return _preterite_pattern().fullmatch(word) is not None and word not in markers.weak_preterite_exceptions
+    if word in markers.weak_preterite_exceptions or before in markers.determiners:
+        return False
+    return _preterite_pattern().fullmatch(word) is not None
 
 
 def _sentence_tense(text: str, position: int) -> str:
