@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import resources
 from .entities import club_nominative
@@ -25,6 +25,8 @@ LEAGUE_ORDINAL = re.compile(r"^(\d)\.\s*(Liga|Bundesliga)$|^(\w+)\s+(Liga|Bundes
 WORD_SPLIT = re.compile(r"[\s\-]+")
 DATE_SORT_WIDTH = 10
 SHORT_FORM_RULES = {"club_short_form", "club_town_alias"}
+YOUTH_TEAM = re.compile(r"^U\d{2}$")
+ADULT_AGE = 18
 DESCRIPTION_ARTICLES = {"den", "dem", "des", "der", "die", "beim", "zum", "vom"}
 CLAUSE_BREAKS = {",", ";", ":", "–", "(", ")", "bevor", "nachdem", "ehe", "und", "als"}
 # Ties between equally near cues go to the more specific role.
@@ -187,6 +189,8 @@ class CareerReader:
         self.clubs = ClubIndex(doc)
         self.cue = cues()
         self.station_words = set(self.cue["station_cues"]).union(*self.cue["role_cues"].values())
+        self.birth_words = {w.lower() for w in self.cue["birth_date_cues"]}
+        self.role_words = {role: set(words) for role, words in self.cue["role_cues"].items()}
         self.stations: dict[tuple[str, str, str], StationDraft] = {}
         self.focus_person = self.people.main
         self.current: StationDraft | None = None
@@ -232,7 +236,7 @@ class CareerReader:
         is_move = {"start", "end"} <= set(sides.values())
         for target in targets:
             club = self.clubs.name(target.club)
-            for person in persons:
+            for person in self.persons_for(s, target, persons):
                 role = self.role_for(s, target.anchor, person, club)
                 draft = self.station(person, club, role)
                 self.add_dates(draft, s, target, sides[id(target)], single=len(targets) == 1, is_move=is_move)
@@ -246,12 +250,18 @@ class CareerReader:
     # which people and clubs ------------------------------------------------
     def persons_of(self, s: Sentence) -> list[str]:
         named = list(dict.fromkeys(self.people.resolve(p) for p in s.persons))
-        named = [n for n in named if " " in n or n in self.people.names] or named
-        if len(named) > 1 and not s.words & set(self.cue["together_cues"]):
-            named = named[:1]
         if not named and self.focus_person:
             named = [self.focus_person]
         return named
+
+    def persons_for(self, s: Sentence, target: Target, persons: list[str]) -> list[str]:
+        """Everyone "im Gespann"; otherwise the person named nearest the club, in its clause first."""
+        if len(s.persons) <= 1 or s.words & set(self.cue["together_cues"]):
+            return persons
+        clause = self.clause(target.anchor, s)
+        in_clause = [p for p in s.persons if clause.start <= p.start < clause.end]
+        nearest = min(in_clause or s.persons, key=lambda p: self.distance(p.start, target.anchor))
+        return [self.people.resolve(nearest)]
 
     def station_targets(self, s: Sentence) -> list[Target]:
         targets = [Target(c, c) for c in s.clubs if not self.is_opponent(c)]
@@ -292,18 +302,37 @@ class CareerReader:
 
     # what the station holds -------------------------------------------------
     def role_for(self, s: Sentence, club: Span, person: str, club_name: str) -> str:
-        """The role cue nearest to the club mention; else what the article said before."""
-        found: list[tuple[int, int, str]] = []
-        for rank, role in enumerate(ROLE_ORDER):
-            words = set(self.cue["role_cues"][role])
-            found += [(self.distance(t.i, club), rank, role) for t in s.span if t.text in words]
-        if found:
-            return min(found)[2]
+        """The role cue nearest to the club in its clause, else in the sentence (youth cues stay
+        in their clause: "in der Jugend beim A, später für B" makes only A a youth station);
+        else what the article said before."""
+        clause = self.clause(club, s)
+        cued = [(t, role) for t in s.span if (role := self.token_role(t))]
+        in_clause = [(self.distance(t.i, club), ROLE_ORDER.index(r), r) for t, r in cued
+                     if clause.start <= t.i < clause.end]
+        elsewhere = [(self.distance(t.i, club), ROLE_ORDER.index(r), r) for t, r in cued
+                     if r != "youth_player"]
+        if in_clause or elsewhere:
+            return min(in_clause or elsewhere)[2]
         known = [d.role for d in self.stations.values() if d.person == person and d.club == club_name]
         if known:
             return known[-1]
         earlier = [d.role for d in self.stations.values() if d.person == person]
         return earlier[-1] if earlier else "player"
+
+    def token_role(self, token: Token) -> str:
+        """The role a word signals: listed cues, then word parts ("Jugendtrainer", "D-Jugendlicher")."""
+        for role in ROLE_ORDER:
+            if token.text in self.role_words[role]:
+                return role
+        lower = token.lower_
+        if "trainer" in lower or "coach" in lower:
+            return "assistant_coach" if lower.startswith(("co-", "assistenz")) else "coach"
+        if any(part in lower for part in self.cue["youth_word_parts"]) or YOUTH_TEAM.match(token.text):
+            return "youth_player"
+        if token.like_num and token.i > 0 and token.nbor(-1).lower_ == "mit" and token.text.isdigit() \
+                and int(token.text) < ADULT_AGE:
+            return "youth_player"  # "mit 16 meldete sich der VfL Bochum"
+        return ""
 
     @staticmethod
     def distance(i: int, club: Span) -> int:
@@ -346,6 +375,8 @@ class CareerReader:
         """A date in the club's clause dates it; a move dated once dates both of its sides."""
         clause = self.clause(target.anchor, s)
         for date in s.dates:
+            if self.is_birth_date(date):
+                continue
             in_clause = clause.start <= date.start < clause.end
             if not (in_clause or single or is_move):
                 continue
@@ -353,6 +384,10 @@ class CareerReader:
             self.set_date(draft, date.kb_id_, "end" if side == "end" or (hint == "end" and side != "start") else "start")
         if not s.dates and self.pending_date is not None and single and side != "end":
             self.set_date(draft, self.pending_date.kb_id_, "start")
+
+    def is_birth_date(self, date: Span) -> bool:
+        window = date.doc[max(0, date.start - 2):date.start]
+        return any(t.text.lower() in self.birth_words for t in window)
 
     @staticmethod
     def set_date(draft: StationDraft, value: str, which: str) -> None:

@@ -398,11 +398,15 @@ class EntityResolver:
         spans = []
         for token in doc:
             base = token.text[:-1] if token.text.endswith("s") and token.text[:-1] in surnames else token.text
-            if base in surnames:
+            if base in surnames and not self.is_place_after_preposition(token):
                 spans.append(Span(doc, token.i, token.i + 1, label="PERSON", kb_id=base, span_id="person_surname"))
             elif token.text in unique_first and not self.followed_by_name(token):
                 spans.append(Span(doc, token.i, token.i + 1, label="PERSON", kb_id=token.text, span_id="person_first_name"))
         return spans
+
+    def is_place_after_preposition(self, token: Token) -> bool:
+        """"Aufgewachsen in Hamm" in an article that also quotes a Peter Hamm."""
+        return token._.karriere_known_place and token.i > 0 and token.nbor(-1).lower_ in self.place_prepositions
 
     @staticmethod
     def followed_by_name(token: Token) -> bool:
