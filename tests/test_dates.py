@@ -132,6 +132,10 @@ RELATIVE_TO_PUBLICATION = [
     ("Im letzten Jahr kam er.", [("letzten Jahr", "2020")]),
     ("Im kommenden Winter geht er.", [("kommenden Winter", "2021-WI")]),
     ("Im nächsten Sommer geht er.", [("nächsten Sommer", "2021-SU")]),
+    ("Im kommenden Jahr geht er.", [("kommenden Jahr", "2022")]),
+    ("Im nächsten Jahr geht er.", [("nächsten Jahr", "2022")]),
+    ("Im vergangenen Winter fehlte er.", [("vergangenen Winter", "2020-WI")]),
+    ("Im letzten Sommer fehlte er.", [("letzten Sommer", "2020-SU")]),
     ("Vergangenes Jahr war er Meister.", [("Vergangenes Jahr", "2020")]),
     ("Ende vergangenen Jahres ging er.", [("Ende vergangenen Jahres", "2020-12")]),
     ("In diesem Jahr geht er.", [("diesem Jahr", "2021")]),
@@ -253,6 +257,8 @@ NOT_DATES = [
     "Yann Sommer hält.",
     "Er wechselte 2014/16 den Verein.",
     "Er spielte 3000 Minuten.",
+    "Er erzielte 1999 Tore.",
+    "Sie sammelten 2001 Punkte in 2002 Spiele.",
     "Er trägt die Nummer 1860.",
 ]
 
