@@ -24,7 +24,7 @@ AGE = re.compile(r"^(\d{2})-[Jj]ährige[nrm]?$")
 LEAGUE_ORDINAL = re.compile(r"^(\d)\.\s*(Liga|Bundesliga)$|^(\w+)\s+(Liga|Bundesliga)$")
 WORD_SPLIT = re.compile(r"[\s\-]+")
 DATE_SORT_WIDTH = 10
-SHORT_FORM_RULES = {"club_short_form", "club_town_alias"}
+SHORT_FORM_RULES = {"club_short_form", "club_town_alias", "club_town"}
 YOUTH_TEAM = re.compile(r"^U\d{2}$")
 ADULT_AGE = 18
 DESCRIPTION_ARTICLES = {"den", "dem", "des", "der", "die", "beim", "zum", "vom"}
@@ -96,6 +96,11 @@ class PersonIndex:
         for name in self.names:
             parts = name.split()
             self.by_part.setdefault(parts[-1], name)
+        first_names = Counter(name.split()[0] for name in self.names)
+        for name in self.names:
+            first = name.split()[0]
+            if first_names[first] == 1:
+                self.by_part.setdefault(first, name)  # "Julian" for Julian Nagelsmann
         counts = Counter(self.resolve(e) for e in doc.ents if e.label_ == "PERSON")
         self.main = counts.most_common(1)[0][0] if counts else ""
 
@@ -121,10 +126,15 @@ class ClubIndex:
     def __init__(self, doc: Doc) -> None:
         lexicon = resources.lexicon()
         self.display: dict[str, str] = {}
-        for ent in (e for e in doc.ents if e.label_ == "CLUB"):
+        clubs = [e for e in doc.ents if e.label_ == "CLUB"]
+        # The article's own fullest wording wins over the gazetteer's canonical name;
+        # a club named only by a short form is shown under the name the short form stands for.
+        for ent in sorted(clubs, key=lambda e: e.id_ in SHORT_FORM_RULES):
             key = self.key(ent)
-            # The article's own fullest wording wins over the gazetteer's canonical name.
-            name = ent.kb_id_ if ent.id_ in SHORT_FORM_RULES else club_nominative(ent, lexicon)
+            if ent.id_ in SHORT_FORM_RULES:
+                self.display.setdefault(key, ent.kb_id_ or ent.text)
+                continue
+            name = club_nominative(ent, lexicon)
             if len(name) > len(self.display.get(key, "")):
                 self.display[key] = name
         # A short form seen before its full name ("Schalke" ... "FC Schalke 04") joins it.
