@@ -14,12 +14,9 @@ from .errors import ResourceError
 PATTERN_KEYS = {"label", "id", "pattern", "trim_start", "keep_last", "requires_sentence"}
 LEXICON_KEYS = {
     "club_prefixes", "club_words", "standalone_club_words", "club_suffixes", "team_suffixes",
-    "club_name_inflections", "function_words", "nationality_stems", "league_bases",
-    "league_regions", "league_ordinals", "league_descriptors", "title_nouns", "title_heads",
-    "title_compound_exclusions", "award_heads", "person_role_nouns", "name_particles",
-    "first_name_exclusions", "place_prepositions", "ground_prepositions", "ground_heads",
-    "ambiguous_places", "determiners", "club_context_before", "club_context_verbs", "countries",
-    "regions", "world_cities", "demonym_suffixes", "title_win_verbs", "league_canonical", "place_suffixes",
+    "club_name_inflections", "function_words", "nationality_stems", "league_regions", "league_ordinals", "title_nouns", "title_compound_exclusions", "award_heads", "person_role_nouns", "name_particles",
+    "first_name_exclusions", "place_prepositions", "ground_prepositions", "ambiguous_places", "determiners", "club_context_before", "club_context_verbs", "countries",
+    "regions", "world_cities", "title_win_verbs", "place_suffixes",
     "place_context_words", "articles", "transfer_words", "stint_words", "generic_venues",
 }
 
