@@ -25,6 +25,11 @@ LEAGUE_ORDINAL = re.compile(r"^(\d)\.\s*(Liga|Bundesliga)$|^(\w+)\s+(Liga|Bundes
 WORD_SPLIT = re.compile(r"[\s\-]+")
 DATE_SORT_WIDTH = 10
 SHORT_FORM_RULES = {"club_short_form", "club_town_alias", "club_town"}
+LIST_GAP = 4
+LIST_GLUE = {",", "und", "sowie", "oder", "bei", "beim", "für", "der", "dem", "den", "die", "zum", "zur", "von", "vom"}
+APPOSITION_FILLERS = {"der", "die", "des", "dem", "den", "neue", "neuen", "frühere", "früheren", "damalige",
+                      "damaligen", "ehemalige", "ehemaligen", "heutige", "heutigen", "sein", "seine", "seinem",
+                      "seinen", "ihr", "ihre", "ihrem", "ihren", "unter", "mit", "von"}
 YOUTH_TEAM = re.compile(r"^U\d{2}$")
 ADULT_AGE = 18
 DESCRIPTION_ARTICLES = {"den", "dem", "des", "der", "die", "beim", "zum", "vom"}
@@ -143,12 +148,24 @@ class ClubIndex:
             if longer:
                 self.display[key] = self.display[max(longer, key=len)]
 
+    def find(self, fragment: str) -> str | None:
+        """The club whose name or short form contains `fragment` ("BHC", "Verl"), if exactly one."""
+        hits = {name for key, name in self.display.items()
+                if fragment in key.split() or fragment in name.split() or fragment == acronym_of(name)}
+        return hits.pop() if len(hits) == 1 else None
+
     @staticmethod
     def key(span: Span) -> str:
         return span.kb_id_ or span.text
 
     def name(self, span: Span) -> str:
         return self.display.get(self.key(span), span.kb_id_ or span.text)
+
+
+def acronym_of(name: str) -> str:
+    """"Bergischer HC" -> "BHC", "Rot-Weiss Essen" -> "RWE"."""
+    parts = [p for p in re.split(r"[\s\-]+", name) if p[:1].isupper()]
+    return "".join(p if p.isupper() else p[0] for p in parts)
 
 
 def league_name(span: Span) -> str:
@@ -236,6 +253,8 @@ class CareerReader:
             self.focus_person = self.people.resolve(s.persons[0])
         targets = self.station_targets(s)
         blocked = self.is_blocked(s)
+        if not blocked:
+            self.read_appositions(s)
         if not targets or blocked or not persons:
             self.attach_to_current(s, blocked)
             self.pending_date = s.dates[-1] if s.dates and not s.clubs else None
@@ -244,10 +263,15 @@ class CareerReader:
             return
         sides = {id(t): self.side(t, s) for t in targets}
         is_move = {"start", "end"} <= set(sides.values())
-        for target in targets:
+        listed_role: dict[str, str] = {}
+        for index, target in enumerate(targets):
             club = self.clubs.name(target.club)
+            continues_list = index > 0 and self.is_list_continuation(targets[index - 1], target)
             for person in self.persons_for(s, target, persons):
                 role = self.role_for(s, target.anchor, person, club)
+                if continues_list and person in listed_role:
+                    role = listed_role[person]  # "in der Jugend bei A und beim B": B is youth too
+                listed_role[person] = role
                 draft = self.station(person, club, role)
                 self.add_dates(draft, s, target, sides[id(target)], single=len(targets) == 1, is_move=is_move)
                 self.add_leagues(draft, s, target)
@@ -256,6 +280,55 @@ class CareerReader:
                 self.add_titles(s, target, person, role)
         self.last_club = s.clubs[-1] if s.clubs else targets[-1].club
         self.pending_date = None
+
+    def is_list_continuation(self, previous: Target, target: Target) -> bool:
+        """Only commas, "und" and prepositions stand between two clubs of one list."""
+        between = target.anchor.doc[previous.anchor.end:target.anchor.start]
+        return len(between) <= LIST_GAP and all(t.lower_ in LIST_GLUE for t in between)
+
+    def read_appositions(self, s: Sentence) -> None:
+        """"Trainer Gerald Scheiblehner", "BHC-Geschäftsführer Jörg Föste", "Hüsing, heute Co-Trainer
+        beim SC Verl": a role named with a person gives that person a station at the club meant."""
+        for person_span in s.persons:
+            role_token = self.apposition_role(person_span)
+            if role_token is None:
+                continue
+            role = self.token_role(role_token)
+            club = self.apposition_club(role_token, person_span, s)
+            if not role or club is None or role == "youth_player":
+                continue
+            person = self.people.resolve(person_span)
+            draft = self.station(person, club, role)
+            draft.evidence.append(s.span.text.strip())
+
+    def apposition_role(self, person: Span) -> Token | None:
+        doc = person.doc
+        before = person.start - 1
+        while before >= 0 and doc[before].lower_ in APPOSITION_FILLERS:
+            before -= 1
+        if before >= 0 and self.token_role(doc[before]) and doc[before].text[:1].isupper():
+            return doc[before]
+        after = person.end
+        if after + 1 < len(doc) and doc[after].text == ",":
+            for token in doc[after + 1:min(len(doc), after + 4)]:
+                if self.token_role(token) and token.text[:1].isupper():
+                    return token
+        return None
+
+    def apposition_club(self, role_token: Token, person: Span, s: Sentence) -> str | None:
+        """The club in the role compound ("Verl-Trainer"), right after the role, nearest, or the last."""
+        if "-" in role_token.text:
+            name = self.clubs.find(role_token.text.rsplit("-", 1)[0])
+            if name:
+                return name
+        window_end = max(role_token.i, person.end) + 5
+        following = [c for c in s.clubs if role_token.i < c.start <= window_end and not self.is_opponent(c)]
+        if following:
+            return self.clubs.name(following[0])
+        candidates = [c for c in s.clubs if not self.is_opponent(c)]
+        if candidates:
+            return self.clubs.name(min(candidates, key=lambda c: self.distance(role_token.i, c)))
+        return self.clubs.name(self.last_club) if self.last_club is not None else None
 
     # which people and clubs ------------------------------------------------
     def persons_of(self, s: Sentence) -> list[str]:
