@@ -285,6 +285,7 @@ def _left_sources(v: DateVocabulary, p: Pieces) -> dict[str, str]:
             rf"(?:(?P<wd>{p.weekday}),\s+(?:{p.date_article}\s+)?)?"
             rf"(?:(?P<period>{p.period})\s+|(?P<d>\d\d?)\.\s*|(?P<rel>{p.rel})\s+)"
         ),
+        "numeric_day": rf"(?P<wd>{p.weekday}),\s+(?:{p.date_article}\s+)?",
         "year_season": rf"(?:(?P<period>{p.period})\s+(?:{p.genitive}\s+)?)?(?:(?P<rel>{p.rel})\s+)?",
         "season": rf"(?:(?P<lead>{p.period}|{p.phase})\s+{p.genitive}\s+)?(?:(?P<rel>{rel_or_attr})\s+)?",
         "year": (

@@ -41,6 +41,7 @@ EXPLICIT = [
     ("Er kam am 3. Jan. 2019.", [("3. Jan. 2019", "2019-01-03")]),
     ("Im Okt. 2019 ging er.", [("Okt. 2019", "2019-10")]),
     ("Sonntag, 7. März 2021 spielte er.", [("Sonntag, 7. März 2021", "2021-03-07")]),
+    ("Am Samstag, den 06.03.2021 spielte er.", [("Samstag, den 06.03.2021", "2021-03-06")]),
     ("Im Juni vergangenen Jahres kam er.", [("Juni vergangenen Jahres", "2020-06")]),
     ("Im Juli des Jahres 2015 kam er.", [("Juli des Jahres 2015", "2015-07")]),
 ]
