@@ -25,6 +25,8 @@ LEAGUE_ORDINAL = re.compile(r"^(\d)\.\s*(Liga|Bundesliga)$|^(\w+)\s+(Liga|Bundes
 WORD_SPLIT = re.compile(r"[\s\-]+")
 DATE_SORT_WIDTH = 10
 SHORT_FORM_RULES = {"club_short_form", "club_town_alias", "club_town"}
+ROLE_GROUP = {"youth_player": "playing", "player": "playing",
+              "coach": "staff", "assistant_coach": "staff", "official": "staff"}
 LIST_GAP = 4
 LIST_GLUE = {",", "und", "sowie", "oder", "bei", "beim", "für", "der", "dem", "den", "die", "zum", "zur", "von", "vom"}
 APPOSITION_FILLERS = {"der", "die", "des", "dem", "den", "neue", "neuen", "frühere", "früheren", "damalige",
@@ -223,6 +225,7 @@ class CareerReader:
         self.current: StationDraft | None = None
         self.last_club: Span | None = None
         self.pending_date: Span | None = None
+        self.last_station_of: dict[str, StationDraft] = {}
 
     def sentences(self) -> list[Sentence]:
         ents_by_sent: dict[int, list[Span]] = {}
@@ -253,8 +256,7 @@ class CareerReader:
             self.focus_person = self.people.resolve(s.persons[0])
         targets = self.station_targets(s)
         blocked = self.is_blocked(s)
-        if not blocked:
-            self.read_appositions(s)
+        appositions = {} if blocked else self.read_appositions(s)
         if not targets or blocked or not persons:
             self.attach_to_current(s, blocked)
             self.pending_date = s.dates[-1] if s.dates and not s.clubs else None
@@ -264,16 +266,21 @@ class CareerReader:
         sides = {id(t): self.side(t, s) for t in targets}
         is_move = {"start", "end"} <= set(sides.values())
         listed_role: dict[str, str] = {}
+        previous = dict(self.last_station_of)
+        is_move_sentence = bool(s.words & set(self.cue["move_verbs"]))
         for index, target in enumerate(targets):
             club = self.clubs.name(target.club)
             continues_list = index > 0 and self.is_list_continuation(targets[index - 1], target)
             for person in self.persons_for(s, target, persons):
-                role = self.role_for(s, target.anchor, person, club)
+                role = appositions.get(person) or self.role_for(s, target.anchor, person, club)
                 if continues_list and person in listed_role:
                     role = listed_role[person]  # "in der Jugend bei A und beim B": B is youth too
                 listed_role[person] = role
                 draft = self.station(person, club, role)
                 self.add_dates(draft, s, target, sides[id(target)], single=len(targets) == 1, is_move=is_move)
+                if is_move_sentence and draft.start and sides[id(target)] != "end":
+                    self.close_previous(previous.get(person), draft)
+                self.last_station_of[person] = draft
                 self.add_leagues(draft, s, target)
                 draft.evidence.append(s.span.text.strip())
                 self.current = draft
@@ -281,14 +288,27 @@ class CareerReader:
         self.last_club = s.clubs[-1] if s.clubs else targets[-1].club
         self.pending_date = None
 
+    @staticmethod
+    def close_previous(previous: StationDraft | None, new: StationDraft) -> None:
+        """"1963 wechselte er zu Fortuna": a dated move ends the open station he left."""
+        if previous is None or previous is new or previous.end or previous.club == new.club:
+            return
+        if ROLE_GROUP[previous.role] != ROLE_GROUP[new.role]:
+            return
+        if previous.start and date_key(previous.start) > date_key(new.start):
+            return
+        previous.end = new.start
+
     def is_list_continuation(self, previous: Target, target: Target) -> bool:
         """Only commas, "und" and prepositions stand between two clubs of one list."""
         between = target.anchor.doc[previous.anchor.end:target.anchor.start]
         return len(between) <= LIST_GAP and all(t.lower_ in LIST_GLUE for t in between)
 
-    def read_appositions(self, s: Sentence) -> None:
+    def read_appositions(self, s: Sentence) -> dict[str, str]:
         """"Trainer Gerald Scheiblehner", "BHC-Geschäftsführer Jörg Föste", "Hüsing, heute Co-Trainer
-        beim SC Verl": a role named with a person gives that person a station at the club meant."""
+        beim SC Verl": a role named with a person gives that person a station at the club meant.
+        Returns the role each such person has in this sentence."""
+        roles: dict[str, str] = {}
         for person_span in s.persons:
             role_token = self.apposition_role(person_span)
             if role_token is None:
@@ -300,6 +320,8 @@ class CareerReader:
             person = self.people.resolve(person_span)
             draft = self.station(person, club, role)
             draft.evidence.append(s.span.text.strip())
+            roles[person] = role
+        return roles
 
     def apposition_role(self, person: Span) -> Token | None:
         doc = person.doc
@@ -404,8 +426,9 @@ class CareerReader:
 
     def token_role(self, token: Token) -> str:
         """The role a word signals: listed cues, then word parts ("Jugendtrainer", "D-Jugendlicher")."""
+        head = token.text.rsplit("-", 1)[-1] if "-" in token.text[1:] else token.text
         for role in ROLE_ORDER:
-            if token.text in self.role_words[role]:
+            if token.text in self.role_words[role] or head in self.role_words[role]:
                 return role
         lower = token.lower_
         if "trainer" in lower or "coach" in lower:
@@ -444,7 +467,8 @@ class CareerReader:
     def side(self, target: Target, s: Sentence) -> str:
         """Whether the sentence has the person leave ("end") or join ("start") this club."""
         before = self.preposition_before(target.anchor, s)
-        clause_words = {t.text for t in self.clause(target.anchor, s)}
+        # Words of a date ("Ende Juni 2017", "bis 2003") say when, not whether he left.
+        clause_words = {t.text for t in self.clause(target.anchor, s) if t.ent_type_ != "DATE"}
         if clause_words & set(self.cue["offer_nouns"]):
             return "start"  # "das Angebot von Rot-Weiß Koblenz": the offer comes from the new club
         if before & set(self.cue["source_prepositions"]) or clause_words & set(self.cue["end_cues"]):

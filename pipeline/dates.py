@@ -364,7 +364,8 @@ def _participle_pattern() -> re.Pattern[str]:
 def _club_name_before() -> re.Pattern[str]:
     """A club prefix and up to three capitalised words: the year that follows is a founding year."""
     prefixes = _alt(load_vocabulary().club_prefixes)
-    return re.compile(rf"{WORD_LEFT}(?i:{prefixes})\s+(?:[A-ZÄÖÜ][\w.-]*\s+){{0,3}}\Z")
+    # The last word may not end a sentence: "Eintracht Braunschweig. 1963 wechselte er" is a date.
+    return re.compile(rf"{WORD_LEFT}(?i:{prefixes})\s+(?:(?:[A-ZÄÖÜ][\w.-]*\s+){{0,2}}[A-ZÄÖÜ][\w-]*\s+)?\Z")
 
 
 @functools.lru_cache(maxsize=1)

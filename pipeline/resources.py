@@ -129,7 +129,7 @@ CAREER_CUE_KEYS = {
     "station_cues", "blocking_cues", "negations", "opponent_cues", "role_cues", "team_words",
     "club_descriptions", "start_cues", "end_cues", "source_prepositions", "target_prepositions",
     "together_cues", "birth_cues", "hometown_cues", "league_of_descriptor", "league_ordinal_names",
-    "opponent_window", "birth_date_cues", "offer_nouns", "youth_word_parts",
+    "opponent_window", "birth_date_cues", "offer_nouns", "youth_word_parts", "move_verbs",
 }
 KNOWN_KEYS = {"careers_de.json": CAREER_CUE_KEYS, "lexicon.json": LEXICON_KEYS}
 

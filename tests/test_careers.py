@@ -80,6 +80,18 @@ def test_evidence_is_the_source_sentence(seed_doc: Doc) -> None:
          {("Klaus Peters", "SV Meppen", "official"): ("2018", "")}),
         ("Lukas Brandt spielte in der Jugend des VfB Stuttgart.",
          {("Lukas Brandt", "VfB Stuttgart", "youth_player"): ("", "")}),
+        ("Horst Weber spielte von 1997 bis 2003 für den SV Westfalia Rhynern.",
+         {("Horst Weber", "SV Westfalia Rhynern", "player"): ("1997", "2003")}),
+        ("Horst Weber spielte ab 1959 für Eintracht Braunschweig. 1963 wechselte Horst Weber zu Fortuna Düsseldorf.",
+         {("Horst Weber", "Eintracht Braunschweig", "player"): ("1959", "1963"),
+          ("Horst Weber", "Fortuna Düsseldorf", "player"): ("1963", "")}),
+        ("Timo Berger spielte in der Jugend bei der DJK Lowick und beim 1. FC Bocholt.",
+         {("Timo Berger", "DJK Lowick", "youth_player"): ("", ""),
+          ("Timo Berger", "1. FC Bocholt", "youth_player"): ("", "")}),
+        ("Nach dem Spiel lobte Trainer Gerald Scheiblehner den FC Blau-Weiß Linz.",
+         {("Gerald Scheiblehner", "FC Blau-Weiß Linz", "coach"): ("", "")}),
+        ("„Er passt zu uns“, sagt BHC-Geschäftsführer Jörg Föste über den Neuzugang des Bergischen HC.",
+         {("Jörg Föste", "Bergischer HC", "official"): ("", "")}),
     ],
 )
 def test_moves_roles_and_dates(nlp: Language, text: str, expected: dict[tuple[str, str, str], tuple[str, str]]) -> None:
