@@ -28,6 +28,8 @@ SHORT_FORM_RULES = {"club_short_form", "club_town_alias", "club_town"}
 ROLE_GROUP = {"youth_player": "playing", "player": "playing",
               "coach": "staff", "assistant_coach": "staff", "official": "staff"}
 LIST_GAP = 4
+APPOSITION_GAP = 4
+ROLE_CLUB_LINKS = {"beim", "bei", "des", "von", "vom", "der", "den", "dem"}
 LIST_GLUE = {",", "und", "sowie", "oder", "bei", "beim", "für", "der", "dem", "den", "die", "zum", "zur", "von", "vom"}
 APPOSITION_FILLERS = {"der", "die", "des", "dem", "den", "neue", "neuen", "frühere", "früheren", "damalige",
                       "damaligen", "ehemalige", "ehemaligen", "heutige", "heutigen", "sein", "seine", "seinem",
@@ -272,7 +274,9 @@ class CareerReader:
             club = self.clubs.name(target.club)
             continues_list = index > 0 and self.is_list_continuation(targets[index - 1], target)
             for person in self.persons_for(s, target, persons):
-                role = appositions.get(person) or self.role_for(s, target.anchor, person, club)
+                if appositions.get(person, ("", ""))[0] == club:
+                    continue  # read as an apposition already
+                role = self.role_for(s, target.anchor, person, club)
                 if continues_list and person in listed_role:
                     role = listed_role[person]  # "in der Jugend bei A und beim B": B is youth too
                 listed_role[person] = role
@@ -304,11 +308,11 @@ class CareerReader:
         between = target.anchor.doc[previous.anchor.end:target.anchor.start]
         return len(between) <= LIST_GAP and all(t.lower_ in LIST_GLUE for t in between)
 
-    def read_appositions(self, s: Sentence) -> dict[str, str]:
+    def read_appositions(self, s: Sentence) -> dict[str, tuple[str, str]]:
         """"Trainer Gerald Scheiblehner", "BHC-Geschäftsführer Jörg Föste", "Hüsing, heute Co-Trainer
         beim SC Verl": a role named with a person gives that person a station at the club meant.
-        Returns the role each such person has in this sentence."""
-        roles: dict[str, str] = {}
+        Returns the club and role each such person has in this sentence."""
+        roles: dict[str, tuple[str, str]] = {}
         for person_span in s.persons:
             role_token = self.apposition_role(person_span)
             if role_token is None:
@@ -320,7 +324,7 @@ class CareerReader:
             person = self.people.resolve(person_span)
             draft = self.station(person, club, role)
             draft.evidence.append(s.span.text.strip())
-            roles[person] = role
+            roles[person] = (club, role)
         return roles
 
     def apposition_role(self, person: Span) -> Token | None:
@@ -343,13 +347,15 @@ class CareerReader:
             name = self.clubs.find(role_token.text.rsplit("-", 1)[0])
             if name:
                 return name
-        window_end = max(role_token.i, person.end) + 5
-        following = [c for c in s.clubs if role_token.i < c.start <= window_end and not self.is_opponent(c)]
-        if following:
-            return self.clubs.name(following[0])
-        candidates = [c for c in s.clubs if not self.is_opponent(c)]
-        if candidates:
-            return self.clubs.name(min(candidates, key=lambda c: self.distance(role_token.i, c)))
+        doc = person.doc
+        for club in s.clubs:
+            gap = doc[max(role_token.i, person.end - 1) + 1:club.start]
+            if 0 < len(gap) <= APPOSITION_GAP and gap[-1].lower_ in ROLE_CLUB_LINKS:
+                return self.clubs.name(club)  # "Co-Trainer beim SC Verl", "Trainer des VfB"
+        clause = self.clause(doc[role_token.i:role_token.i + 1], s)
+        in_clause = [c for c in s.clubs if clause.start <= c.start < clause.end and not self.is_opponent(c)]
+        if in_clause:
+            return self.clubs.name(min(in_clause, key=lambda c: self.distance(role_token.i, c)))
         return self.clubs.name(self.last_club) if self.last_club is not None else None
 
     # which people and clubs ------------------------------------------------

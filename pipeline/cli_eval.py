@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -28,10 +28,12 @@ def _fail(message: str) -> NoReturn:
 def evaluate_command(
     gold: Annotated[Path, typer.Option("--gold", help="Gold corpus folder (articles/, gold/).")],
     pred: Annotated[Path, typer.Option("--pred", help="Output folder of `karriere extract`.")],
+    docs: Annotated[Optional[str], typer.Option(
+        "--docs", help="Regular expression: score only the documents whose id it matches, e.g. '03[3-9]|04'.")] = None,
 ) -> None:
     """Score predictions against the gold corpus; writes eval.json, eval.csv and errors.csv into --pred."""
     try:
-        result = evaluate(gold, pred)
+        result = evaluate(gold, pred, docs=docs)
     except (CorpusError, OSError) as exc:
         _fail(str(exc))
     typer.echo(format_report(result))

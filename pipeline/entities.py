@@ -32,6 +32,7 @@ LABEL_PRIORITY = {"DATE": 0, "CLUB": 1, "PERSON": 2, "LEAGUE": 3, "TITLE": 4, "P
 # Rules whose evidence is weaker than a gazetteer entry of the same length.
 WEAK_RULES = {"base_model", "place_after_preposition", "person_after_role"}
 CLUB_TOWN_ALIAS = "club_town_alias"
+DOCUMENT_RULES = {"club_short_form", "person_surname"}
 BASE_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "LOC": "PLACE", "GPE": "PLACE", "ORG": "CLUB"}
 CAPITALISED = re.compile(r"^[A-ZÄÖÜ]")
 APOSTROPHES = {"’", "'", "`"}
@@ -206,11 +207,14 @@ def words_lower(words: set[str]) -> set[str]:
     return {w.lower() for w in words}
 
 
-def span_priority(span: Span) -> tuple[int, int, int, int, int]:
-    """Sort key: a dateline first, then longer, stronger evidence, label priority, position."""
+def span_priority(span: Span) -> tuple[int, int, int, int, int, int]:
+    """Sort key: a dateline first, then longer, stronger evidence, what the document itself says
+    (a short form of a club it names in full beats a gazetteer alias), label priority, position."""
     weak = 1 if span.id_ in WEAK_RULES else 0
     dateline = 0 if span.id_ == "dateline" else 1
-    return (dateline, -(span.end_char - span.start_char), weak, LABEL_PRIORITY.get(span.label_, 9), span.start)
+    from_document = 0 if span.id_ in DOCUMENT_RULES else 1
+    return (dateline, -(span.end_char - span.start_char), weak, from_document,
+            LABEL_PRIORITY.get(span.label_, 9), span.start)
 
 
 def select_longest(spans: Iterable[Span]) -> list[Span]:

@@ -380,9 +380,15 @@ def _load(gold_dir: Path, pred_dir: Path) -> _Inputs:
     return _Inputs(doc_ids, texts, gold_m, pred_m, gold_c, pred_c, notes)
 
 
-def evaluate(gold_dir: Path, pred_dir: Path, write: bool = True) -> dict[str, Any]:
-    """Score `pred_dir` (entities.csv, careers.csv) against the corpus `gold_dir`; optionally write the reports."""
+def evaluate(gold_dir: Path, pred_dir: Path, write: bool = True, docs: str | None = None) -> dict[str, Any]:
+    """Score `pred_dir` (entities.csv, careers.csv) against the corpus `gold_dir`; optionally write the reports.
+
+    `docs` is a regular expression: only documents whose id matches it from the start are scored
+    (e.g. a held-out part of the corpus)."""
     inputs = _load(gold_dir, pred_dir)
+    if docs is not None:
+        pattern = re.compile(docs)
+        inputs.doc_ids[:] = [doc_id for doc_id in inputs.doc_ids if pattern.match(doc_id)]
     strict: dict[str, PRF] = {}
     lenient: dict[str, PRF] = {}
     date_value, rows, role_blind, start_year, end_year = Accuracy(), PRF(), PRF(), Accuracy(), Accuracy()

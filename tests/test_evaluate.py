@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import csv
 import json
 import shutil
@@ -260,3 +262,13 @@ def test_cli_evaluate_bad_folder_is_one_line(tmp_path: Path) -> None:
     outcome = run_cli("evaluate", "--gold", str(DATA / "corpus"), "--pred", str(tmp_path))
     assert outcome.exit_code == 1
     assert outcome.stderr.startswith("error: ") and outcome.stderr.count("\n") == 1
+
+
+def test_docs_filter_scores_only_the_matching_documents() -> None:
+    everything = evaluate(DATA / "corpus", DATA / "pred", write=False)
+    doc_ids = [row["doc_id"] for row in everything["per_document"]]
+    only_first = evaluate(DATA / "corpus", DATA / "pred", write=False, docs=re.escape(doc_ids[0]) + "$")
+    assert only_first["documents"] == 1
+    assert [row["doc_id"] for row in only_first["per_document"]] == doc_ids[:1]
+    first_row = everything["per_document"][0]
+    assert only_first["per_document"][0] == first_row
