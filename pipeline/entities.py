@@ -35,7 +35,7 @@ CLUB_TOWN_ALIAS = "club_town_alias"
 DOCUMENT_RULES = {"club_short_form", "person_surname"}
 BASE_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "LOC": "PLACE", "GPE": "PLACE", "ORG": "CLUB"}
 CAPITALISED = re.compile(r"^[A-ZÄÖÜ]")
-APOSTROPHES = {"’", "'", "`"}
+CUP = re.compile(r"(?i)(pokal|cup)s?$")
 
 
 def register_extensions(
@@ -245,6 +245,8 @@ class EntityResolver:
         self.role_nouns = set(self.lex["person_role_nouns"])
         self.place_context = {w.lower() for w in self.lex["place_context_words"]}
         self.transfer_words = set(self.lex["transfer_words"])
+        self.sponsors = set(self.lex["league_sponsors"])
+        self.win_verbs = set(self.lex["title_win_verbs"])
         self.stint_words = set(self.lex["stint_words"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -258,6 +260,7 @@ class EntityResolver:
         accepted += self.person_mentions(doc, first_pass)
         chosen = [self.with_value(self.extend_team_suffix(s)) for s in select_longest(accepted)]
         chosen = [self.town_for_club(s, chosen) for s in chosen]
+        chosen = self.merge_titles_with_leagues([self.won_cup(self.extend_sponsor(s)) for s in chosen])
         doc.ents = filter_spans(chosen)
         return doc
 
@@ -426,6 +429,39 @@ class EntityResolver:
         elif doc[end].text == "U" and end + 1 < len(doc) and re.fullmatch(r"\d{2}", doc[end + 1].text):
             end += 2
         return span if end == span.end else Span(doc, span.start, end, label=span.label, kb_id=span.kb_id, span_id=span.id)
+
+    def extend_sponsor(self, span: Span) -> Span:
+        """"in der Admiral 2. Liga", "LIQUI MOLY HBL": a sponsor's name belongs to the league."""
+        if span.label_ != "LEAGUE":
+            return span
+        doc, start = span.doc, span.start
+        for size in (2, 1):
+            words = doc[max(0, start - size):start].text
+            if start - size >= 0 and words in self.sponsors:
+                return Span(doc, start - size, span.end, label=span.label, kb_id=span.kb_id, span_id=span.id)
+        return span
+
+    def won_cup(self, span: Span) -> Span:
+        """"gewann den Westfalenpokal": a cup won is an honour, a cup played for a competition."""
+        if span.label_ != "LEAGUE" or not CUP.search(span.text) or span.start == 0:
+            return span
+        won = {t.text for t in span.sent} & self.win_verbs
+        if span.doc[span.start - 1].lower_ in {"den", "der", "die"} and won:
+            return Span(span.doc, span.start, span.end, label="TITLE", span_id="title_cup_won")
+        return span
+
+    def merge_titles_with_leagues(self, spans: list[Span]) -> list[Span]:
+        """"Meister der Regionalliga Nord", "Trainer des Jahres der BBL": one TITLE (SPEC 5a)."""
+        merged: list[Span] = []
+        for span in spans:
+            previous = merged[-1] if merged else None
+            if (previous is not None and previous.label_ == "TITLE" and span.label_ == "LEAGUE"
+                    and span.start == previous.end + 1
+                    and span.doc[previous.end].lower_ in {"der", "des"}):
+                merged[-1] = Span(span.doc, previous.start, span.end, label="TITLE", span_id="title_of_league")
+                continue
+            merged.append(span)
+        return merged
 
     def with_value(self, span: Span) -> Span:
         if span.kb_id_ or span.label_ not in {"CLUB", "PLACE"}:

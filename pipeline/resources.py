@@ -17,7 +17,7 @@ LEXICON_KEYS = {
     "club_name_inflections", "function_words", "nationality_stems", "league_regions", "league_ordinals", "title_nouns", "title_compound_exclusions", "award_heads", "person_role_nouns", "name_particles",
     "first_name_exclusions", "place_prepositions", "ground_prepositions", "ambiguous_places", "determiners", "club_context_before", "club_context_verbs", "countries",
     "regions", "world_cities", "title_win_verbs", "place_suffixes",
-    "place_context_words", "articles", "transfer_words", "stint_words", "generic_venues",
+    "place_context_words", "articles", "transfer_words", "stint_words", "generic_venues", "league_sponsors",
 }
 
 

@@ -91,10 +91,20 @@ def test_inflected_club_keeps_text_and_gets_nominative_value(nlp: Language) -> N
         ("Er spielte in der Frauen-Bundesliga.", "Frauen-Bundesliga"),
         ("In der Hessenliga lief es gut.", "Hessenliga"),
         ("Er spielte in der Champions League.", "Champions League"),
+        ("Blau-Weiß holte den Titel in der Admiral 2. Liga.", "Admiral 2. Liga"),
+        ("OBERLIGA WESTFALEN\n\nDer Spitzenreiter gewann.", "OBERLIGA WESTFALEN"),
+        ("Er spielte in der A-Junioren-Bundesliga West.", "A-Junioren-Bundesliga West"),
+        ("Aufstieg in die NRW-Liga.", "NRW-Liga"),
+        ("Er spielte in der 2. Bundesliga Nord.", "2. Bundesliga Nord"),
+        ("Sie trafen im Halbfinale des DFB-Pokals aufeinander.", "DFB-Pokals"),
     ],
 )
 def test_league_rules(nlp: Language, text: str, league: str) -> None:
     assert ("LEAGUE", league) in ents(run(nlp, text))
+
+
+def test_cup_played_for_stays_a_league(nlp: Language) -> None:
+    assert ("LEAGUE", "Westfalenpokal") in ents(run(nlp, "Im Westfalenpokal trifft der Klub auf Verl."))
 
 
 @pytest.mark.parametrize("text", ["Der Drittligist gewann.", "Beim Regionalligisten ist er Trainer."])
@@ -111,6 +121,11 @@ def test_league_descriptors_are_not_entities(nlp: Language, text: str) -> None:
         ("Er war Landespokalsieger mit dem Verein.", "Landespokalsieger"),
         ("Sie wurde zur Spielerin des Jahres gewählt.", "Spielerin des Jahres"),
         ("Er holte die türkische Meisterschaft.", "türkische Meisterschaft"),
+        ("Im Mai 2019 gewann der Klub den Westfalenpokal.", "Westfalenpokal"),
+        ("Er wurde Meister der Regionalliga Nord.", "Meister der Regionalliga Nord"),
+        ("Er war Torschützenkönig der A-Junioren-Bundesliga West.", "Torschützenkönig der A-Junioren-Bundesliga West"),
+        ("Er wurde Deutscher B-Junioren-Meister.", "Deutscher B-Junioren-Meister"),
+        ("Mit Vaduz wurde er liechtensteinischer Cupsieger.", "liechtensteinischer Cupsieger"),
     ],
 )
 def test_title_rules(nlp: Language, text: str, title: str) -> None:
@@ -122,6 +137,7 @@ def test_title_rules(nlp: Language, text: str, title: str) -> None:
     "Er besitzt die A-Lizenz.",
     "Der Bürgermeister gratulierte.",
     "Er wurde Vize-Europameister.",
+    "Er war sein Lehrmeister.",
 ])
 def test_non_titles(nlp: Language, text: str) -> None:
     assert ents(run(nlp, text), "TITLE") == []
