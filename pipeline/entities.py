@@ -30,7 +30,8 @@ from .resources import TokenRule
 CANDIDATES_KEY = "karriere_candidates"
 LABEL_PRIORITY = {"DATE": 0, "CLUB": 1, "PERSON": 2, "LEAGUE": 3, "TITLE": 4, "PLACE": 5}
 # Rules whose evidence is weaker than a gazetteer entry of the same length.
-WEAK_RULES = {"base_model", "place_after_preposition", "person_after_role"}
+WEAK_RULES = {"base_model", "place_after_preposition", "person_after_role", "person_first_last",
+              "person_first_first_last", "person_first_particle_last"}
 CLUB_TOWN_ALIAS = "club_town_alias"
 DOCUMENT_RULES = {"club_short_form", "person_surname"}
 BASE_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "LOC": "PLACE", "GPE": "PLACE", "ORG": "CLUB"}
@@ -49,6 +50,8 @@ def register_extensions(
 
     def first_name(token: Token) -> bool:
         parts = token.text.split("-")  # "Klaus-Dieter"
+        if token.lower_ in STOP_WORDS:
+            return False  # "Von der Fußballwelt"
         return all(p in first_names for p in parts) and len(parts) <= 2
 
     Token.set_extension("karriere_first_name", getter=first_name, force=True)

@@ -33,7 +33,9 @@ LEAGUE_KEYS = re.compile(r"^(1|2|cup|super)$")
 # without a context clue; smaller ones are found by the context rules.
 MIN_MUNICIPALITY_POPULATION = 2000
 PLACE_KINDS = {"state", "district", "municipality", "admin_region", "city_district"}
-MIN_FIRST_NAME_COUNT = 15
+MIN_FIRST_NAME_COUNT = 5
+# Rarer names that are also German words ("Engel", "Winter", "Basel") are left out.
+MIN_COUNT_FOR_NAMES_THAT_ARE_WORDS = 15
 # A "·", "." or "'" inside an alias marks a table abbreviation ("Bayern Mün.", "U'haching").
 ABBREVIATED = re.compile(r"[.'’]")
 LEADING_ORDINAL = re.compile(r"^\d+\. ")
@@ -93,13 +95,24 @@ def league_rows(source: Path) -> list[tuple[str, str, str]]:
     return sorted(rows)
 
 
+def german_words() -> set[str]:
+    from spacy.lookups import load_lookups
+
+    table = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+    return {str(v) for v in table.values()}
+
+
 def first_names(source: Path) -> list[str]:
-    names = {
-        row["name"].strip()
-        for row in read_tsv(source / "first_names_de.tsv")
-        if int(row["count_total"] or 0) >= MIN_FIRST_NAME_COUNT and row["name"][:1].isupper()
-    }
-    return sorted(n for n in names if len(n) >= 2)
+    words = german_words()
+    names = set()
+    for row in read_tsv(source / "first_names_de.tsv"):
+        name, count = row["name"].strip(), int(row["count_total"] or 0)
+        if count < MIN_FIRST_NAME_COUNT or not name[:1].isupper() or len(name) < 2:
+            continue
+        if count < MIN_COUNT_FOR_NAMES_THAT_ARE_WORDS and name in words:
+            continue
+        names.add(name)
+    return sorted(names)
 
 
 def write_tsv(path: Path, header: list[str], rows: list[tuple[str, ...]]) -> None:
