@@ -30,7 +30,7 @@ from .resources import TokenRule
 CANDIDATES_KEY = "karriere_candidates"
 LABEL_PRIORITY = {"DATE": 0, "CLUB": 1, "PERSON": 2, "LEAGUE": 3, "TITLE": 4, "PLACE": 5}
 # Rules whose evidence is weaker than a gazetteer entry of the same length.
-WEAK_RULES = {"base_model", "place_after_preposition", "person_after_role", "person_first_last",
+WEAK_RULES = {"base_model", "place_after_preposition", "place_ground_context", "person_after_role", "person_first_last",
               "person_first_first_last", "person_first_particle_last"}
 CLUB_TOWN_ALIAS = "club_town_alias"
 DOCUMENT_RULES = {"club_short_form", "person_surname"}
@@ -41,7 +41,7 @@ CUP = re.compile(r"(?i)(pokal|cup)s?$")
 
 def register_extensions(
     first_names: frozenset[str], known_word: Callable[[str], bool], place_suffixes: tuple[str, ...],
-    known_places: frozenset[str],
+    known_places: frozenset[str], noun_heads: tuple[str, ...],
 ) -> None:
     """Token attributes the token patterns test (`{"_": {"karriere_first_name": true}}`)."""
 
@@ -62,6 +62,9 @@ def register_extensions(
         force=True,
     )
     Token.set_extension("karriere_known_place", getter=lambda t: t.text in known_places, force=True)
+    Token.set_extension(
+        "karriere_compound_noun", getter=lambda t: t.lower_.endswith(noun_heads), force=True,
+    )
     Span.set_extension("karriere_hint", default="", force=True)
 
 
@@ -127,6 +130,7 @@ class CandidateRuler:
         known_places = frozenset(s for s, es in self.entries.items() if any(e.label == "PLACE" for e in es))
         register_extensions(
             resources.first_names(), self.known_word, tuple(self.lexicon["place_suffixes"]), known_places,
+            tuple(self.lexicon["common_noun_heads"]),
         )
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         surfaces = list(self.entries)
@@ -241,10 +245,12 @@ class EntityResolver:
         self.articles = set(self.lex["articles"])
         self.place_prepositions = set(self.lex["place_prepositions"])
         self.club_context_before = set(self.lex["club_context_before"])
-        self.club_context_verbs = set(self.lex["club_context_verbs"])
         self.prefixes = set(self.lex["club_prefixes"])
         self.club_suffixes = set(self.lex["club_suffixes"]) | set(self.lex["team_suffixes"])
         self.standalone = set(self.lex["standalone_club_words"])
+        self.club_words = set(self.lex["club_words"])
+        self.leave_verbs = set(self.lex["leave_verbs"])
+        self.genitive_followers = set(self.lex["genitive_club_followers"])
         self.role_nouns = set(self.lex["person_role_nouns"])
         self.place_context = {w.lower() for w in self.lex["place_context_words"]}
         self.transfer_words = set(self.lex["transfer_words"])
@@ -264,6 +270,7 @@ class EntityResolver:
         chosen = [self.with_value(self.extend_team_suffix(s)) for s in select_longest(accepted)]
         chosen = [self.town_for_club(s, chosen) for s in chosen]
         chosen = self.merge_titles_with_leagues([self.won_cup(self.extend_sponsor(s)) for s in chosen])
+        chosen = self.merge_club_with_town(chosen)
         doc.ents = filter_spans(chosen)
         return doc
 
@@ -302,11 +309,9 @@ class EntityResolver:
         return span.id_ != "place" or before.lower() not in self.articles or len(span) > 1
 
     def has_club_context(self, span: Span) -> bool:
-        before = self.previous_word(span)
-        if before in self.club_context_before:
-            return True
-        sentence_words = {t.text for t in span.sent}
-        return before in {"nach", "von", "bei", "in", "und", ","} and bool(sentence_words & self.club_context_verbs)
+        """A gazetteer's town alias of a club ("Meppen") is the club only where the context says so."""
+        context = self.town_context(span)
+        return context is True or (context is None and self.previous_word(span) in self.club_context_before)
 
     def is_club_word_span(self, span: Span) -> bool:
         return span[0].text in self.prefixes or span[-1].text in self.club_suffixes
@@ -356,8 +361,10 @@ class EntityResolver:
         words = {t.text for t in span.sent}
         if words_lower(words) & self.place_context:
             return False
-        if span.text.endswith("s") and after in self.role_nouns:
-            return True
+        if span.text.endswith("s") and after in self.genitive_followers:
+            return True  # "Hamms Sportlicher Leiter"
+        if before in {w.lower() for w in self.leave_verbs}:
+            return True  # "verlässt Cottbus"
         if before in {"nach", "von", "vom", "über"} and words & self.transfer_words:
             return True
         if before == "in" and words & self.stint_words:
@@ -387,6 +394,8 @@ class EntityResolver:
             return forms
         if words[0] in self.standalone:
             return [words[0], *forms]
+        if len(words) == 2 and words[0] in self.club_words:
+            return [words[1], *forms]  # "Lotte" for Sportfreunde Lotte
         if len(words) == 1:
             return [words[0], *[p for p in words[0].split("-")[1:] if CAPITALISED.match(p)], *forms]
         return forms
@@ -452,6 +461,20 @@ class EntityResolver:
         if span.doc[span.start - 1].lower_ in {"den", "der", "die"} and won:
             return Span(span.doc, span.start, span.end, label="TITLE", span_id="title_cup_won")
         return span
+
+    def merge_club_with_town(self, spans: list[Span]) -> list[Span]:
+        """"Galatasaray Istanbul", "Telekom Baskets Bonn": a town right after a club name is part of it."""
+        merged: list[Span] = []
+        for span in spans:
+            previous = merged[-1] if merged else None
+            if (previous is not None and previous.label_ == "CLUB" and span.label_ == "PLACE"
+                    and span.start == previous.end and len(span) == 1 and span.id_ == "place"
+                    and not any(t._.karriere_known_place for t in previous)):
+                merged[-1] = Span(span.doc, previous.start, span.end, label="CLUB",
+                                  kb_id=previous.kb_id, span_id=previous.id)
+                continue
+            merged.append(span)
+        return merged
 
     def merge_titles_with_leagues(self, spans: list[Span]) -> list[Span]:
         """"Meister der Regionalliga Nord", "Trainer des Jahres der BBL": one TITLE (SPEC 5a)."""

@@ -15,9 +15,10 @@ PATTERN_KEYS = {"label", "id", "pattern", "trim_start", "keep_last", "requires_s
 LEXICON_KEYS = {
     "club_prefixes", "club_words", "standalone_club_words", "club_suffixes", "team_suffixes",
     "club_name_inflections", "function_words", "nationality_stems", "league_regions", "league_ordinals", "title_nouns", "title_compound_exclusions", "award_heads", "person_role_nouns", "name_particles",
-    "first_name_exclusions", "place_prepositions", "ground_prepositions", "ambiguous_places", "determiners", "club_context_before", "club_context_verbs", "countries",
+    "first_name_exclusions", "place_prepositions", "ground_prepositions", "ambiguous_places", "determiners", "club_context_before", "countries",
     "regions", "world_cities", "title_win_verbs", "place_suffixes",
-    "place_context_words", "articles", "transfer_words", "stint_words", "generic_venues", "league_sponsors",
+    "place_context_words", "articles", "transfer_words", "stint_words", "generic_venues", "league_sponsors", "venue_context_words",
+    "common_noun_heads", "leave_verbs", "genitive_club_followers",
 }
 
 

@@ -69,10 +69,32 @@ def test_town_words_and_club_words(nlp: Language, text: str, expected: list[tupl
         ("Er ging zum Bergischen HC.", "Bergischen HC"),
         ("Mit Borussia Dortmund II stieg er auf.", "Borussia Dortmund II"),
         ("Er spielt für den SC Verl U 23 in der Oberliga.", "SC Verl U 23"),
+        ("Er unterschrieb bei den Eisbären Berlin.", "Eisbären Berlin"),
+        ("Er wechselte zu den Telekom Baskets Bonn.", "Telekom Baskets Bonn"),
+        ("Galatasaray Istanbul habe sich erkundigt.", "Galatasaray Istanbul"),
+        ("Er debütierte für den SC Westfalia 04 Herne.", "SC Westfalia 04 Herne"),
+        ("Er spielt beim FC St. Gallen.", "FC St. Gallen"),
+        ("Den Ausgleich erzielte der Hasper SV.", "Hasper SV"),
     ],
 )
 def test_club_grammar_finds_clubs_in_no_list(nlp: Language, text: str, club: str) -> None:
     assert ("CLUB", club) in ents(run(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Er spielte bei den Sportfreunden Lotte. Dann kam Lotte zum Zug.", [("CLUB", "Sportfreunden Lotte"), ("CLUB", "Lotte")]),
+        ("Der SC Paderborn spielte gut. Tim Kruse verlässt Paderborn nach zwei Jahren.",
+         [("CLUB", "SC Paderborn"), ("CLUB", "Paderborn")]),
+        ("Er ist in Paderborn aufgewachsen und spielte für den SC Paderborn.", [("PLACE", "Paderborn"), ("CLUB", "SC Paderborn")]),
+        ("Vor 600 Zuschauern im Stadion Niederrhein siegte der Klub.", [("PLACE", "Stadion Niederrhein")]),
+        ("Er wuchs im Stadtteil Sodingen auf.", [("PLACE", "Sodingen")]),
+        ("Wer ihn auf dem Kunstrasen beim Spiel erlebt hat, staunt.", []),
+    ],
+)
+def test_town_for_club_and_venues(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [e for e in ents(run(nlp, text)) if e[0] in {"PLACE", "CLUB"}] == expected
 
 
 def test_inflected_club_keeps_text_and_gets_nominative_value(nlp: Language) -> None:
