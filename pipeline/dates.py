@@ -604,7 +604,7 @@ def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
 @functools.lru_cache(maxsize=64)
 def _sentence_ends(text: str) -> list[int]:
     # "1. FC Köln", "am 3. Mai": a period after a digit rarely ends a sentence.
-    return [m.end() for m in re.finditer(r"(?<!\d)[.!?]\s+(?=[„\"»A-ZÄÖÜ])|\n", text)]
+    return [m.end() for m in re.finditer(r"(?<!\d)[.!?]\s+(?=[„\"»A-ZÄÖÜ\d])|\n", text)]
 
 
 def _tense_windows(text: str, position: int) -> tuple[str, str]:

@@ -4,7 +4,8 @@ Reads `CORPUS/articles/*.txt`, `CORPUS/articles/articles.csv` (doc_id, published
 DATE rows of `CORPUS/gold/entities.csv`; prints a markdown table with strict span
 precision/recall/F1, value accuracy, seconds and tokens per second for each system.
 
-usage: python scripts/benchmark_dates.py [CORPUS_DIR] [--errors]   (default: corpus)
+usage: python scripts/benchmark_dates.py [CORPUS_DIR] [--docs REGEX] [--errors] [--ours-only]
+       (default: corpus)
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class Score:
     misses: tuple[str, ...]
 
 
-def read_corpus(corpus: Path) -> tuple[list[Article], dict[Span, tuple[str, str]]]:
+def read_corpus(corpus: Path, docs: str = "") -> tuple[list[Article], dict[Span, tuple[str, str]]]:
     published: dict[str, dt.date | None] = {}
     meta = corpus / "articles" / "articles.csv"
     if meta.exists():
@@ -63,6 +64,7 @@ def read_corpus(corpus: Path) -> tuple[list[Article], dict[Span, tuple[str, str]
     articles = [
         Article(path.stem, path.read_text(encoding="utf-8"), published.get(path.stem))
         for path in sorted((corpus / "articles").glob("*.txt"))
+        if re.search(docs, path.stem)
     ]
     return articles, read_gold(corpus / "gold" / "entities.csv", {a.doc_id for a in articles})
 
@@ -184,10 +186,11 @@ def markdown(scores: list[Score], articles: int, gold: int, tokens: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default="corpus", type=Path)
+    parser.add_argument("--docs", default="", help="only the documents whose id matches this regex")
     parser.add_argument("--errors", action="store_true", help="list misses, spurious hits and wrong values")
     parser.add_argument("--ours-only", action="store_true", help="skip dateparser (it is slow)")
     args = parser.parse_args()
-    articles, gold = read_corpus(args.corpus)
+    articles, gold = read_corpus(args.corpus, args.docs)
     systems: list[tuple[str, Callable[[Article], list[Prediction]]]] = [("karriere dates", run_ours)]
     if not args.ours_only:
         systems.append(("dateparser.search_dates", run_dateparser))

@@ -96,6 +96,7 @@ SEASONS_OF_THE_YEAR = [
     ("Im Sommer wechselte er.", [("Sommer", "2020-SU")]),
     ("Seit dem Sommer spielt er für Halle.", [("Sommer", "2020-SU")]),
     ("Ab Sommer läuft er für Köln auf.", [("Sommer", "2021-SU")]),
+    ("„Ich denke nicht über den Sommer hinaus.“", [("Sommer", "2021-SU")]),
 ]
 
 FOOTBALL_SEASONS = [
@@ -271,6 +272,10 @@ TENSE_WITHOUT_YEAR = [
     ("Eigentlich sollte er erst im Sommer ran, nun ging alles schnell.", [("Sommer", "2016-SU")],
      dt.date(2016, 2, 11)),
     ("Kurth übernimmt ab Mittwoch.", [("Mittwoch", "2022-11-30")], dt.date(2022, 11, 29)),
+    ("Ab dem 1. August arbeitet er als Co-Trainer. 2018 war er gekommen.",
+     [("1. August", "2024-08-01"), ("2018", "2018")], dt.date(2024, 7, 17)),
+    ("Sie schließt sich im Sommer Blomberg an. 2022 war sie gekommen.",
+     [("Sommer", "2025-SU"), ("2022", "2022")], dt.date(2025, 2, 19)),
     ("Er trainiert wieder, das nächste Spiel steigt am Samstag.", [("Samstag", "2023-05-13")],
      dt.date(2023, 5, 10)),
     ("Er musste am Samstag passen.", [("Samstag", "2023-05-06")], dt.date(2023, 5, 10)),
