@@ -266,7 +266,6 @@ class CareerReader:
                 self.last_club = s.clubs[-1]
             return
         sides = {id(t): self.side(t, s) for t in targets}
-        is_move = {"start", "end"} <= set(sides.values())
         listed_role: dict[str, str] = {}
         previous = dict(self.last_station_of)
         is_move_sentence = bool(s.words & set(self.cue["move_verbs"]))
@@ -281,7 +280,7 @@ class CareerReader:
                     role = listed_role[person]  # "in der Jugend bei A und beim B": B is youth too
                 listed_role[person] = role
                 draft = self.station(person, club, role)
-                self.add_dates(draft, s, target, sides[id(target)], single=len(targets) == 1, is_move=is_move)
+                self.add_dates(draft, s, target, sides, targets)
                 if is_move_sentence and draft.start and sides[id(target)] != "end":
                     self.close_previous(previous.get(person), draft)
                 self.last_station_of[person] = draft
@@ -477,26 +476,48 @@ class CareerReader:
         clause_words = {t.text for t in self.clause(target.anchor, s) if t.ent_type_ != "DATE"}
         if clause_words & set(self.cue["offer_nouns"]):
             return "start"  # "das Angebot von Rot-Weiß Koblenz": the offer comes from the new club
+        if before & set(self.cue["source_prepositions"]) and self.is_passive_agent(s):
+            return "start"  # "wurde von Vitesse Arnheim verpflichtet": the agent is the new club
+        ehe = [t.i for t in s.span if t.lower_ in self.cue["before_clause_words"]]
+        if ehe and s.dates:
+            # "hatte A trainiert, ehe er im Sommer 2020 bei B übernahm": A ends, B starts then.
+            return "end" if target.anchor.start < ehe[0] else "start"
         if before & set(self.cue["source_prepositions"]) or clause_words & set(self.cue["end_cues"]):
             return "end"
         if before & set(self.cue["target_prepositions"]) or clause_words & set(self.cue["start_cues"]):
             return "start"
         return ""
 
-    def add_dates(self, draft: StationDraft, s: Sentence, target: Target, side: str,
-                  single: bool, is_move: bool) -> None:
-        """A date in the club's clause dates it; a move dated once dates both of its sides."""
-        clause = self.clause(target.anchor, s)
-        for date in s.dates:
-            if self.is_birth_date(date):
-                continue
-            in_clause = clause.start <= date.start < clause.end
-            if not (in_clause or single or is_move):
-                continue
+    def is_passive_agent(self, s: Sentence) -> bool:
+        return bool(s.words & set(self.cue["passive_auxiliaries"])) and bool(
+            s.words & set(self.cue["passive_agent_participles"]))
+
+    def add_dates(self, draft: StationDraft, s: Sentence, target: Target, sides: dict[int, str],
+                  targets: list[Target]) -> None:
+        """Dates of the club's own clause date it; a move dated on one side dates both sides."""
+        side = sides[id(target)]
+        dates = [d for d in s.dates if not self.is_birth_date(d)]
+        own = [d for d in dates if self.in_clause(d, target, s)]
+        for date in own:
             hint = date._.karriere_hint
-            self.set_date(draft, date.kb_id_, "end" if side == "end" or (hint == "end" and side != "start") else "start")
-        if not s.dates and self.pending_date is not None and single and side != "end":
+            which = "start" if hint == "start" else "end" if side == "end" or hint == "end" else "start"
+            self.set_date(draft, date.kb_id_, which)
+        opposite = {"end": "start", "start": "end"}.get(side)
+        partners = [t for t in targets if t is not target and sides[id(t)] == opposite]
+        if partners and (side == "end" or not own):
+            for date in dates:
+                if any(self.in_clause(date, t, s) for t in partners) and date._.karriere_hint != "end":
+                    self.set_date(draft, date.kb_id_, side)
+        elif not own and len(targets) == 1:
+            for date in dates:
+                hint = date._.karriere_hint
+                self.set_date(draft, date.kb_id_, "end" if side == "end" or hint == "end" else "start")
+        if not s.dates and self.pending_date is not None and len(targets) == 1 and side != "end":
             self.set_date(draft, self.pending_date.kb_id_, "start")
+
+    def in_clause(self, date: Span, target: Target, s: Sentence) -> bool:
+        clause = self.clause(target.anchor, s)
+        return clause.start <= date.start < clause.end
 
     def is_birth_date(self, date: Span) -> bool:
         window = date.doc[max(0, date.start - 2):date.start]
