@@ -15,12 +15,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import srsly
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -134,7 +135,7 @@ class CandidateRuler:
         )
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         surfaces = list(self.entries)
-        for surface, doc in zip(surfaces, nlp.tokenizer.pipe(surfaces)):
+        for surface, doc in zip(surfaces, cast(Tokenizer, nlp.tokenizer).pipe(surfaces)):
             self.phrase_matcher.add(surface, [doc])
         self.rules: list[TokenRule] = []
         self.matcher = Matcher(nlp.vocab)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
@@ -35,8 +38,8 @@ def load_base(base: str | None) -> Language:
 
 def split_year_full_stops(nlp: Language) -> None:
     """"im Jahr 2014." -> "2014" "." (spaCy keeps "2014." whole, as it keeps the ordinal "30.")."""
-    suffixes = [*nlp.Defaults.suffixes, YEAR_FULL_STOP]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    suffixes = [*(nlp.Defaults.suffixes or []), YEAR_FULL_STOP]
+    cast(Tokenizer, nlp.tokenizer).suffix_search = compile_suffix_regex(suffixes).search
 
 
 def build_nlp(base: str | None = None) -> Language:
@@ -47,7 +50,7 @@ def build_nlp(base: str | None = None) -> Language:
         nlp.add_pipe("sentencizer", first=True)
         nlp.add_pipe("karriere_paragraphs", after="sentencizer")
     if "lemmatizer" not in nlp.pipe_names:
-        lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        lemmatizer = cast(Lemmatizer, nlp.add_pipe("lemmatizer", config={"mode": "lookup"}))
         lemmatizer.lookups.set_table("lemma_lookup", lemma_table())  # shared with the rules
     nlp.add_pipe("karriere_dates")
     nlp.add_pipe("karriere_rules")
