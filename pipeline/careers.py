@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import resources
 from .entities import club_nominative
+from .gold import CareerRow
 
 AGE = re.compile(r"^(\d{2})-[Jj]ährige[nrm]?$")
 LEAGUE_ORDINAL = re.compile(r"^(\d)\.\s*(Liga|Bundesliga)$|^(\w+)\s+(Liga|Bundesliga)$")
@@ -43,22 +44,6 @@ ROLE_ORDER = ("youth_player", "assistant_coach", "official", "coach", "player")
 
 
 @dataclass(frozen=True)
-class CareerStation:
-    doc_id: str
-    person: str
-    club: str
-    role: str
-    start: str = ""
-    end: str = ""
-    league: str = ""
-    titles: str = ""
-    evidence: str = ""
-
-    def as_row(self) -> dict[str, str]:
-        return {k: getattr(self, k) for k in self.__dataclass_fields__}
-
-
-@dataclass(frozen=True)
 class Person:
     doc_id: str
     person: str
@@ -72,7 +57,7 @@ class Person:
 
 @dataclass
 class StationDraft:
-    """A station while the article is being read; frozen into a CareerStation at the end."""
+    """A station while the article is being read; frozen into a CareerRow at the end."""
 
     person: str
     club: str
@@ -247,7 +232,7 @@ class CareerReader:
             ))
         return result
 
-    def read(self) -> list[CareerStation]:
+    def read(self) -> list[CareerRow]:
         for sentence in self.sentences():
             self.read_sentence(sentence)
         return [self.freeze(d) for d in self.stations.values()]
@@ -567,16 +552,16 @@ class CareerReader:
         if s.titles and s.words & (team_words | set(self.cue["station_cues"])):
             self.current.titles.extend(t.text for t in s.titles if t.text not in self.current.titles)
 
-    def freeze(self, draft: StationDraft) -> CareerStation:
+    def freeze(self, draft: StationDraft) -> CareerRow:
         leagues = [l for l in draft.leagues if not any(o != l and o.startswith(l) for o in draft.leagues)]
-        return CareerStation(
+        return CareerRow(
             doc_id=self.doc_id, person=draft.person, club=draft.club, role=draft.role,
             start=draft.start, end=draft.end, league="; ".join(leagues), titles="; ".join(draft.titles),
             evidence=" ".join(dict.fromkeys(draft.evidence)),
         )
 
 
-def merge_short_persons(stations: list[CareerStation], people: PersonIndex) -> list[CareerStation]:
+def merge_short_persons(stations: list[CareerRow], people: PersonIndex) -> list[CareerRow]:
     """Rows read under a bare surname join the full name ("Backhaus" -> "Heiner Backhaus")."""
     return [replace(s, person=people.by_part.get(s.person, s.person)) for s in stations]
 
@@ -615,7 +600,7 @@ def read_birth_facts(sent: Span, facts: dict[str, str], published: dt.date | Non
             facts.setdefault("birthplace", token.text[:-2])
 
 
-def extract_careers(doc: Doc, doc_id: str, published: dt.date | None = None) -> tuple[list[CareerStation], list[Person]]:
+def extract_careers(doc: Doc, doc_id: str, published: dt.date | None = None) -> tuple[list[CareerRow], list[Person]]:
     reader = CareerReader(doc, doc_id)
     stations = merge_short_persons(reader.read(), reader.people)
     stations = sorted(set(stations), key=lambda s: (s.person, s.club, s.role))

@@ -12,10 +12,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from tqdm import tqdm
 
-from .careers import CareerStation, Person, extract_careers
+from .careers import Person, extract_careers
 from .corpus import Article, read_corpus
 from .errors import InputError
-from .gold import SOURCES_FILE, write_csv
+from .gold import SOURCES_FILE, CareerRow, write_csv
 from .nlp import build_nlp, make_docs
 from .schema import (
     CAREER_COLUMNS, CAREERS_FILE, ENTITIES_FILE, ENTITY_COLUMNS, PEOPLE_COLUMNS, PEOPLE_FILE,
@@ -52,9 +52,9 @@ def entity_rows(doc: Doc, doc_id: str) -> list[dict[str, str]]:
     ]
 
 
-def process(nlp: Language, articles: list[Article]) -> tuple[list[dict[str, str]], list[CareerStation], list[Person], int]:
+def process(nlp: Language, articles: list[Article]) -> tuple[list[dict[str, str]], list[CareerRow], list[Person], int]:
     entities: list[dict[str, str]] = []
-    careers: list[CareerStation] = []
+    careers: list[CareerRow] = []
     people: list[Person] = []
     tokens = 0
     docs = nlp.pipe(make_docs(nlp, ((a.text, a.published) for a in articles)), batch_size=8)
@@ -70,12 +70,12 @@ def process(nlp: Language, articles: list[Article]) -> tuple[list[dict[str, str]
 
 
 def write_outputs(out_dir: Path, articles: list[Article], entities: list[dict[str, str]],
-                  careers: list[CareerStation], people: list[Person]) -> None:
+                  careers: list[CareerRow], people: list[Person]) -> None:
     """Every table is written to a temporary file and renamed: no half-written outputs."""
     entities.sort(key=lambda r: (r["doc_id"], int(r["start"])))
     write_csv(out_dir / ENTITIES_FILE, ENTITY_COLUMNS, entities)
     write_csv(out_dir / CAREERS_FILE, CAREER_COLUMNS,
-              sorted((c.as_row() for c in careers), key=lambda r: (r["doc_id"], r["person"], r["club"], r["role"])))
+              sorted((c.to_row() for c in careers), key=lambda r: (r["doc_id"], r["person"], r["club"], r["role"])))
     write_csv(out_dir / PEOPLE_FILE, PEOPLE_COLUMNS,
               sorted((p.as_row() for p in people), key=lambda r: (r["doc_id"], r["person"])))
     write_csv(out_dir / SOURCES_FILE, ["doc_id", "path"],

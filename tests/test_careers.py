@@ -9,7 +9,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from conftest import SEED_PUBLISHED, run
-from pipeline.careers import CareerStation, extract_careers
+from pipeline.careers import extract_careers
+from pipeline.gold import CareerRow
 
 BACKHAUS = "Heiner Backhaus"
 SEED_STATIONS = {
@@ -26,7 +27,7 @@ SEED_STATIONS = {
 }
 
 
-def stations(doc: Doc, published: dt.date | None = None) -> dict[tuple[str, str, str], CareerStation]:
+def stations(doc: Doc, published: dt.date | None = None) -> dict[tuple[str, str, str], CareerRow]:
     rows, _ = extract_careers(doc, "doc", published)
     return {(r.person, r.club, r.role): r for r in rows}
 
