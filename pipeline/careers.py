@@ -29,6 +29,7 @@ SHORT_FORM_RULES = {"club_short_form", "club_town_alias", "club_town"}
 ROLE_GROUP = {"youth_player": "playing", "player": "playing",
               "coach": "staff", "assistant_coach": "staff", "official": "staff"}
 LIST_GAP = 4
+RECENT_TOKENS = 40  # a club named within about the last two sentences is still "the club"
 APPOSITION_GAP = 4
 ROLE_CLUB_LINKS = {"beim", "bei", "des", "von", "vom", "der", "den", "dem"}
 LIST_GLUE = {",", "und", "sowie", "oder", "bei", "beim", "für", "der", "dem", "den", "die", "zum", "zur", "von", "vom"}
@@ -129,8 +130,10 @@ class ClubIndex:
                 self.display.setdefault(key, ent.kb_id_ or ent.text)
                 continue
             name = club_nominative(ent, lexicon)
-            if len(name) > len(self.display.get(key, "")):
+            if self.better_name(name, self.display.get(key, "")):
                 self.display[key] = name
+        counts = Counter(self.display.get(self.key(e), "") for e in clubs)
+        self.home = counts.most_common(1)[0][0] if counts else ""  # the club the article is about
         # A short form seen before its full name ("Schalke" ... "FC Schalke 04") joins it.
         for key in list(self.display):
             longer = [k for k in self.display if k != key and set(key.split()) < set(k.split())]
@@ -144,8 +147,15 @@ class ClubIndex:
         return hits.pop() if len(hits) == 1 else None
 
     @staticmethod
+    def better_name(name: str, current: str) -> bool:
+        """Longer wins, but never an all-caps headline over normal spelling."""
+        if current and name.isupper() != current.isupper():
+            return current.isupper()
+        return len(name) > len(current)
+
+    @staticmethod
     def key(span: Span) -> str:
-        return span.kb_id_ or span.text
+        return (span.kb_id_ or span.text).casefold()
 
     def name(self, span: Span) -> str:
         return self.display.get(self.key(span), span.kb_id_ or span.text)
@@ -340,7 +350,9 @@ class CareerReader:
         in_clause = [c for c in s.clubs if clause.start <= c.start < clause.end and not self.is_opponent(c)]
         if in_clause:
             return self.clubs.name(min(in_clause, key=lambda c: self.distance(role_token.i, c)))
-        return self.clubs.name(self.last_club) if self.last_club is not None else None
+        if self.last_club is not None and s.span.start - self.last_club.sent.end <= RECENT_TOKENS:
+            return self.clubs.name(self.last_club)
+        return self.clubs.home or None
 
     # which people and clubs ------------------------------------------------
     def persons_of(self, s: Sentence) -> list[str]:
@@ -412,7 +424,9 @@ class CareerReader:
         if known:
             return known[-1]
         earlier = [d.role for d in self.stations.values() if d.person == person]
-        return earlier[-1] if earlier else "player"
+        if not earlier or earlier[-1] == "youth_player":
+            return "player"  # a youth station is always cued ("Jugend", "U 19"); the next one is senior
+        return earlier[-1]
 
     def token_role(self, token: Token) -> str:
         """The role a word signals: listed cues, then word parts ("Jugendtrainer", "D-Jugendlicher")."""

@@ -208,6 +208,8 @@ def club_nominative(span: Span, lexicon: dict[str, Any]) -> str:
         words[0] = inflections[first] + span[0].whitespace_
     elif first.endswith("en") and len(span) > 1 and span[-1].text in suffixes:
         words[0] = first[:-1] + "r" + span[0].whitespace_
+    elif first.endswith("ische") and len(span) > 1 and span[-1].text in suffixes:
+        words[0] = first + "r" + span[0].whitespace_  # "der Bergische HC"
     return "".join(words).strip()
 
 
