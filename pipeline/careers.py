@@ -36,6 +36,7 @@ LIST_GLUE = {",", "und", "sowie", "oder", "bei", "beim", "für", "der", "dem", "
 APPOSITION_FILLERS = {"der", "die", "des", "dem", "den", "neue", "neuen", "frühere", "früheren", "damalige",
                       "damaligen", "ehemalige", "ehemaligen", "heutige", "heutigen", "sein", "seine", "seinem",
                       "seinen", "ihr", "ihre", "ihrem", "ihren", "unter", "mit", "von"}
+SCORE = re.compile(r"^\d{1,2}:\d{1,2}$")
 YOUTH_TEAM = re.compile(r"^U\d{2}$")
 ADULT_AGE = 18
 DESCRIPTION_ARTICLES = {"den", "dem", "des", "der", "die", "beim", "zum", "vom"}
@@ -350,6 +351,8 @@ class CareerReader:
         in_clause = [c for c in s.clubs if clause.start <= c.start < clause.end and not self.is_opponent(c)]
         if in_clause:
             return self.clubs.name(min(in_clause, key=lambda c: self.distance(role_token.i, c)))
+        if any(not self.is_opponent(c) for c in s.clubs):
+            return None  # the sentence names its clubs elsewhere, with their own roles
         if self.last_club is not None and s.span.start - self.last_club.sent.end <= RECENT_TOKENS:
             return self.clubs.name(self.last_club)
         return self.clubs.home or None
@@ -377,6 +380,8 @@ class CareerReader:
             targets.append(described)
         if not targets or not s.words & self.station_words:
             return []
+        if any(SCORE.match(w) for w in s.words) and not s.words & set(self.cue["move_verbs"]):
+            return []  # "Beim 3:2 des SV A beim TuS B traf ...": a match report, no stations
         seen: dict[str, Target] = {}
         for target in targets:
             seen.setdefault(self.clubs.name(target.club), target)
