@@ -36,6 +36,7 @@ LIST_GLUE = {",", "und", "sowie", "oder", "bei", "beim", "für", "der", "dem", "
 APPOSITION_FILLERS = {"der", "die", "des", "dem", "den", "neue", "neuen", "frühere", "früheren", "damalige",
                       "damaligen", "ehemalige", "ehemaligen", "heutige", "heutigen", "sein", "seine", "seinem",
                       "seinen", "ihr", "ihre", "ihrem", "ihren", "unter", "mit", "von"}
+STATION_PREPOSITIONS = {"bei", "beim", "für", "zu", "zum", "zur", "von", "vom", "nach"}
 SCORE = re.compile(r"^\d{1,2}:\d{1,2}$")
 YOUTH_TEAM = re.compile(r"^U\d{2}$")
 ADULT_AGE = 18
@@ -378,7 +379,11 @@ class CareerReader:
         described = self.described_club(s)
         if described is not None and self.clubs.name(described.club) not in {self.clubs.name(t.club) for t in targets}:
             targets.append(described)
-        if not targets or not s.words & self.station_words:
+        if not s.words & self.station_words:
+            # Without a station word, only clubs governed by a station preposition
+            # ("bei Sachsen Leipzig", "für den VfB") count.
+            targets = [t for t in targets if self.preposition_before(t.anchor, s) & STATION_PREPOSITIONS]
+        if not targets:
             return []
         if any(SCORE.match(w) for w in s.words) and not s.words & set(self.cue["move_verbs"]):
             return []  # "Beim 3:2 des SV A beim TuS B traf ...": a match report, no stations
