@@ -36,6 +36,8 @@ LIST_GLUE = {",", "und", "sowie", "oder", "bei", "beim", "für", "der", "dem", "
 APPOSITION_FILLERS = {"der", "die", "des", "dem", "den", "neue", "neuen", "frühere", "früheren", "damalige",
                       "damaligen", "ehemalige", "ehemaligen", "heutige", "heutigen", "sein", "seine", "seinem",
                       "seinen", "ihr", "ihre", "ihrem", "ihren", "unter", "mit", "von"}
+SENTENCE_END = {".", "!", "?", "“", "\"", "…", "»", "«"}
+HEADLINE_MAX_TOKENS = 12
 STATION_PREPOSITIONS = {"bei", "beim", "für", "zu", "zum", "zur", "von", "vom", "nach"}
 SCORE = re.compile(r"^\d{1,2}:\d{1,2}$")
 YOUTH_TEAM = re.compile(r"^U\d{2}$")
@@ -379,6 +381,8 @@ class CareerReader:
         described = self.described_club(s)
         if described is not None and self.clubs.name(described.club) not in {self.clubs.name(t.club) for t in targets}:
             targets.append(described)
+        if self.is_headline(s):
+            return []  # "Erste Schritte bei Inter Leipzig": the paragraph below tells the station
         if not s.words & self.station_words:
             # Without a station word, only clubs governed by a station preposition
             # ("bei Sachsen Leipzig", "für den VfB") count.
@@ -391,6 +395,11 @@ class CareerReader:
         for target in targets:
             seen.setdefault(self.clubs.name(target.club), target)
         return sorted(seen.values(), key=lambda t: t.anchor.start)
+
+    @staticmethod
+    def is_headline(s: Sentence) -> bool:
+        words = [t for t in s.span if not t.is_space]
+        return bool(words) and words[-1].text not in SENTENCE_END and len(words) <= HEADLINE_MAX_TOKENS
 
     def is_opponent(self, club: Span) -> bool:
         window = club.doc[max(club.sent.start, club.start - self.cue["opponent_window"]):club.start]
