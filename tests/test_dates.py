@@ -71,6 +71,7 @@ YEARS = [
     ("Europameister von 1996 ist er.", [("1996", "1996")]),
     ("Bei der EM 2016 spielte er.", [("2016", "2016")]),
     ("Er wurde 1998 geboren.", [("1998", "1998")]),
+    ("Er spielte für Eintracht Braunschweig. 1963 wechselte er.", [("1963", "1963")]),
 ]
 
 DECADES = [
