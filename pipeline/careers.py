@@ -70,6 +70,8 @@ class StationDraft:
     start: str = ""
     end: str = ""
     leagues: list[str] = field(default_factory=list)
+    # "beim Drittligisten" gives only a level: used when the article names no league for the station
+    descriptor_leagues: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
 
@@ -272,9 +274,8 @@ class CareerReader:
             club = self.clubs.name(target.club)
             continues_list = index > 0 and self.is_list_continuation(targets[index - 1], target)
             for person in self.persons_for(s, target, persons):
-                if appositions.get(person, ("", ""))[0] == club:
-                    continue  # read as an apposition already
-                role = self.role_for(s, target.anchor, person, club)
+                apposed_club, apposed_role = appositions.get(person, ("", ""))
+                role = apposed_role if apposed_club == club else self.role_for(s, target.anchor, person, club)
                 if continues_list and person in listed_role:
                     role = listed_role[person]  # "in der Jugend bei A und beim B": B is youth too
                 listed_role[person] = role
@@ -557,8 +558,8 @@ class CareerReader:
         anchor = target.anchor
         for token in anchor.doc[max(s.span.start, anchor.start - 3):anchor.end]:
             name = descriptor_league(token.text)
-            if name and name not in draft.leagues:
-                draft.leagues.append(name)
+            if name and name not in draft.descriptor_leagues:
+                draft.descriptor_leagues.append(name)
 
     def add_titles(self, s: Sentence, target: Target, person: str, role: str) -> None:
         """A title in the sentence goes to the club nearest to it."""
@@ -586,7 +587,8 @@ class CareerReader:
             self.current.titles.extend(t.text for t in s.titles if t.text not in self.current.titles)
 
     def freeze(self, draft: StationDraft) -> CareerRow:
-        leagues = [l for l in draft.leagues if not any(o != l and o.startswith(l) for o in draft.leagues)]
+        named = draft.leagues or draft.descriptor_leagues
+        leagues = [l for l in named if not any(o != l and o.startswith(l) for o in named)]
         return CareerRow(
             doc_id=self.doc_id, person=draft.person, club=draft.club, role=draft.role,
             start=draft.start, end=draft.end, league="; ".join(leagues), titles="; ".join(draft.titles),

@@ -39,7 +39,7 @@ def test_seed_holds_exactly_the_stations(seed_doc: Doc) -> None:
 @pytest.mark.parametrize(
     ("club", "start", "end", "league", "titles"),
     [
-        ("Inter Leipzig", "2014-SU", "2019-SU", None, "Aufstieg"),
+        ("Inter Leipzig", "2014-SU", "2019-SU", "Sachsenliga; Oberliga Nordost", "Aufstieg"),
         ("BSV Rheden", "2019-SU", "", "Regionalliga", ""),
         ("Rot-Weiß Koblenz", "2020-SU", "", "Regionalliga Südwest", ""),
         ("SG Sonnenhof-Großaspach", "", "", "3. Liga", ""),
@@ -52,6 +52,11 @@ def test_seed_station_details(seed_doc: Doc, club: str, start: str, end: str, le
     assert (row.start, row.end, row.titles) == (start, end, titles)
     if league is not None:
         assert row.league == league
+
+
+def test_seed_partner_in_the_coaching_team_gets_the_same_station(seed_doc: Doc) -> None:
+    row = stations(seed_doc, SEED_PUBLISHED)[("Mike Sadlo", "SG Sonnenhof-Großaspach", "coach")]
+    assert row.league == "3. Liga"
 
 
 def test_seed_people(seed_doc: Doc) -> None:
