@@ -29,7 +29,6 @@ SHORT_FORM_RULES = {"club_short_form", "club_town_alias", "club_town"}
 ROLE_GROUP = {"youth_player": "playing", "player": "playing",
               "coach": "staff", "assistant_coach": "staff", "official": "staff"}
 LIST_GAP = 4
-RECENT_TOKENS = 40  # a club named within about the last two sentences is still "the club"
 APPOSITION_GAP = 4
 ROLE_CLUB_LINKS = {"beim", "bei", "des", "von", "vom", "der", "den", "dem"}
 LIST_GLUE = {",", "und", "sowie", "oder", "bei", "beim", "für", "der", "dem", "den", "die", "zum", "zur", "von", "vom"}
@@ -259,7 +258,7 @@ class CareerReader:
             self.focus_person = self.people.resolve(s.persons[0])
         targets = self.station_targets(s)
         blocked = self.is_blocked(s)
-        appositions = {} if blocked else self.read_appositions(s)
+        appositions = self.read_appositions(s)  # a role named with a name is a fact, even in a rumour
         if not targets or blocked or not persons:
             self.attach_to_current(s, blocked)
             self.pending_date = s.dates[-1] if s.dates and not s.clubs else None
@@ -321,10 +320,16 @@ class CareerReader:
             if not role or club is None or role == "youth_player":
                 continue
             person = self.people.resolve(person_span)
-            draft = self.station(person, club, role)
-            draft.evidence.append(s.span.text.strip())
+            for each_role in self.apposition_roles(role_token, role):
+                self.station(person, club, each_role).evidence.append(s.span.text.strip())
             roles[person] = (club, role)
         return roles
+
+    def apposition_roles(self, role_token: Token, role: str) -> list[str]:
+        """A "Spielertrainer" is both coach and player of his club."""
+        if any(part in role_token.lower_ for part in self.cue["player_coach_words"]):
+            return ["coach", "player"]
+        return [role]
 
     def apposition_role(self, person: Span) -> Token | None:
         doc = person.doc
@@ -333,6 +338,11 @@ class CareerReader:
             before -= 1
         if before >= 0 and self.token_role(doc[before]) and doc[before].text[:1].isupper():
             return doc[before]
+        if before >= 0 and doc[before].text == ",":
+            # "der frühere Trainer des Wuppertaler SV, Ralf Könnecke"
+            for token in reversed(doc[max(person.sent.start, before - APPOSITION_GAP - 3):before]):
+                if self.token_role(token) and token.text[:1].isupper():
+                    return token
         after = person.end
         if after + 1 < len(doc) and doc[after].text == ",":
             for token in doc[after + 1:min(len(doc), after + 4)]:
@@ -357,8 +367,6 @@ class CareerReader:
             return self.clubs.name(min(in_clause, key=lambda c: self.distance(role_token.i, c)))
         if any(not self.is_opponent(c) for c in s.clubs):
             return None  # the sentence names its clubs elsewhere, with their own roles
-        if self.last_club is not None and s.span.start - self.last_club.sent.end <= RECENT_TOKENS:
-            return self.clubs.name(self.last_club)
         return self.clubs.home or None
 
     # which people and clubs ------------------------------------------------
