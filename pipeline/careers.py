@@ -219,7 +219,9 @@ class CareerReader:
         self.people = PersonIndex(doc)
         self.clubs = ClubIndex(doc)
         self.cue = cues()
-        self.station_words = set(self.cue["station_cues"]).union(*self.cue["role_cues"].values())
+        self.weak_role_words = {role: set(words) for role, words in self.cue["weak_role_cues"].items()}
+        self.station_words = set(self.cue["station_cues"]).union(
+            *self.cue["role_cues"].values(), *self.cue["weak_role_cues"].values())
         self.birth_words = {w.lower() for w in self.cue["birth_date_cues"]}
         self.role_words = {role: set(words) for role, words in self.cue["role_cues"].items()}
         self.stations: dict[tuple[str, str, str], StationDraft] = {}
@@ -437,17 +439,22 @@ class CareerReader:
 
     # what the station holds -------------------------------------------------
     def role_for(self, s: Sentence, club: Span, person: str, club_name: str) -> str:
-        """The role cue nearest to the club in its clause, else in the sentence (youth cues stay
-        in their clause: "in der Jugend beim A, später für B" makes only A a youth station);
-        else what the article said before."""
+        """The role the sentence gives the club: explicit role words ("Co-Trainer", "Jugend",
+        "Sportdirektor") in the club's clause first, the most specific winning; then generic
+        verbs ("spielte", "trainierte") nearest to the club; youth cues stay in their clause
+        ("in der Jugend beim A, später für B" makes only A a youth station); else what the
+        article said before."""
         clause = self.clause(club, s)
-        cued = [(t, role) for t in s.span if (role := self.token_role(t))]
-        in_clause = [(self.distance(t.i, club), ROLE_ORDER.index(r), r) for t, r in cued
-                     if clause.start <= t.i < clause.end]
-        elsewhere = [(self.distance(t.i, club), ROLE_ORDER.index(r), r) for t, r in cued
-                     if r != "youth_player"]
-        if in_clause or elsewhere:
-            return min(in_clause or elsewhere)[2]
+        in_clause = [t for t in s.span if clause.start <= t.i < clause.end]
+        for tokens, youth_allowed in ((in_clause, True), (list(s.span), False)):
+            strong = [(ROLE_ORDER.index(r), self.distance(t.i, club), r) for t in tokens
+                      if (r := self.token_role(t)) and (youth_allowed or r != "youth_player")]
+            if strong:
+                return min(strong)[2]
+            weak = [(self.distance(t.i, club), ROLE_ORDER.index(r), r) for t in tokens
+                    if (r := self.weak_role(t)) and (youth_allowed or r != "youth_player")]
+            if weak:
+                return min(weak)[2]
         known = [d.role for d in self.stations.values() if d.person == person and d.club == club_name]
         if known:
             return known[-1]
@@ -455,6 +462,12 @@ class CareerReader:
         if not earlier or earlier[-1] == "youth_player":
             return "player"  # a youth station is always cued ("Jugend", "U 19"); the next one is senior
         return earlier[-1]
+
+    def weak_role(self, token: Token) -> str:
+        for role, words in self.weak_role_words.items():
+            if token.text in words:
+                return role
+        return ""
 
     def token_role(self, token: Token) -> str:
         """The role a word signals: listed cues, then word parts ("Jugendtrainer", "D-Jugendlicher")."""
@@ -467,6 +480,8 @@ class CareerReader:
             return "assistant_coach" if lower.startswith(("co-", "assistenz")) else "coach"
         if any(part in lower for part in self.cue["youth_word_parts"]) or YOUTH_TEAM.match(token.text):
             return "youth_player"
+        if token.text == "U" and token.i + 1 < len(token.doc) and token.nbor(1).text.isdigit():
+            return "youth_player"  # "für dessen U 19"
         if token.like_num and token.i > 0 and token.nbor(-1).lower_ == "mit" and token.text.isdigit() \
                 and int(token.text) < ADULT_AGE:
             return "youth_player"  # "mit 16 meldete sich der VfL Bochum"
