@@ -367,9 +367,10 @@ class CareerReader:
         in_clause = [c for c in s.clubs if clause.start <= c.start < clause.end and not self.is_opponent(c)]
         if in_clause:
             return self.clubs.name(min(in_clause, key=lambda c: self.distance(role_token.i, c)))
-        if any(not self.is_opponent(c) for c in s.clubs):
+        signing = {t.text for t in clause} & (set(self.cue["move_verbs"]) | set(self.cue["passive_agent_participles"]))
+        if any(not self.is_opponent(c) for c in s.clubs) and not signing:
             return None  # the sentence names its clubs elsewhere, with their own roles
-        return self.clubs.home or None
+        return self.clubs.home or None  # "wurde Innenverteidiger Vukić verpflichtet": by the article's club
 
     # which people and clubs ------------------------------------------------
     def persons_of(self, s: Sentence) -> list[str]:
@@ -388,7 +389,7 @@ class CareerReader:
         return [self.people.resolve(nearest)]
 
     def station_targets(self, s: Sentence) -> list[Target]:
-        targets = [Target(c, c) for c in s.clubs if not self.is_opponent(c)]
+        targets = [Target(c, c) for c in s.clubs if not self.is_opponent(c) and not self.is_failed_move(c, s)]
         described = self.described_club(s)
         if described is not None and self.clubs.name(described.club) not in {self.clubs.name(t.club) for t in targets}:
             targets.append(described)
@@ -411,6 +412,10 @@ class CareerReader:
     def is_headline(s: Sentence) -> bool:
         words = [t for t in s.span if not t.is_space]
         return bool(words) and words[-1].text not in SENTENCE_END and len(words) <= HEADLINE_MAX_TOKENS
+
+    def is_failed_move(self, club: Span, s: Sentence) -> bool:
+        """"Geplatzt ist dagegen der Wechsel zur Hammer SpVg": no station at that club."""
+        return bool({t.text for t in self.clause(club, s)} & set(self.cue["failed_move_words"]))
 
     def is_opponent(self, club: Span) -> bool:
         window = club.doc[max(club.sent.start, club.start - self.cue["opponent_window"]):club.start]

@@ -368,8 +368,8 @@ class EntityResolver:
             return True  # "Hamms Sportlicher Leiter"
         if before in {w.lower() for w in self.leave_verbs}:
             return True  # "verlässt Cottbus"
-        if before in {"nach", "von", "vom", "über"} and words & self.transfer_words:
-            return True
+        if before in {"nach", "von", "vom", "über", "ihn", "sie"} and words & self.transfer_words:
+            return True  # "nach Lotte gewechselt", "holte ihn Bocholt zurück"
         if before == "in" and words & self.stint_words:
             return True
         if before in self.place_prepositions:
