@@ -23,7 +23,6 @@ from .gold import CareerRow
 
 AGE = re.compile(r"^(\d{2})-[Jj]ährige[nrm]?$")
 LEAGUE_ORDINAL = re.compile(r"^(\d)\.\s*(Liga|Bundesliga)$|^(\w+)\s+(Liga|Bundesliga)$")
-WORD_SPLIT = re.compile(r"[\s\-]+")
 DATE_SORT_WIDTH = 10
 SHORT_FORM_RULES = {"club_short_form", "club_town_alias", "club_town"}
 ROLE_GROUP = {"youth_player": "playing", "player": "playing",

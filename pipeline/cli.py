@@ -33,7 +33,7 @@ def extract_command(
         result = extract(inputs, out, default_date, model)
     except KarriereError as exc:
         typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from exc
     for problem in result.skipped:
         typer.echo(f"skipped: {problem}", err=True)
     typer.echo(result.summary())

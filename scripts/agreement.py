@@ -64,7 +64,6 @@ def main(argv: list[str]) -> None:
     gold_mentions = [m for m in read_mentions(corpus / "gold" / "entities.csv") if m.doc_id in second_mentions]
     gold_careers = [c for c in read_careers(corpus / "gold" / "careers.csv") if c.doc_id in second_mentions]
 
-    strict: Counter[str] = Counter()
     totals = {"strict": {label: PRF() for label in [*LABELS, MICRO]},
               "lenient": {label: PRF() for label in [*LABELS, MICRO]}}
     date_value = Accuracy()
