@@ -31,7 +31,7 @@ from .resources import TokenRule
 CANDIDATES_KEY = "karriere_candidates"
 LABEL_PRIORITY = {"DATE": 0, "CLUB": 1, "PERSON": 2, "LEAGUE": 3, "TITLE": 4, "PLACE": 5}
 # Rules whose evidence is weaker than a gazetteer entry of the same length.
-WEAK_RULES = {"base_model", "place_after_preposition", "place_ground_context", "person_after_role", "person_first_last",
+WEAK_RULES = {"base_model", "place_after_preposition", "place_ground_context", "place_at_ground", "person_after_role", "person_first_last",
               "person_first_first_last", "person_first_particle_last"}
 CLUB_TOWN_ALIAS = "club_town_alias"
 DOCUMENT_RULES = {"club_short_form", "person_surname"}
@@ -63,6 +63,9 @@ def register_extensions(
         force=True,
     )
     Token.set_extension("karriere_known_place", getter=lambda t: t.text in known_places, force=True)
+    Token.set_extension(  # "Dortmund-Brackel": a district of a known town
+        "karriere_place_compound", getter=lambda t: t.text.split("-", 1)[0] in known_places, force=True,
+    )
     Token.set_extension(
         "karriere_compound_noun", getter=lambda t: t.lower_.endswith(noun_heads), force=True,
     )

@@ -53,7 +53,7 @@ def test_seed_short_forms_carry_the_full_club_as_value(seed_doc: Doc) -> None:
         ("Das Turnier ist international besetzt.", []),
         ("Er spielte für den 1. FC Union Berlin.", [("CLUB", "1. FC Union Berlin")]),
         ("Die Europäische Union fördert den Sport.", []),
-        ("In Halle an der Saale wurde er geboren.", [("PLACE", "Halle")]),
+        ("In Halle an der Saale wurde er geboren.", [("PLACE", "Halle"), ("PLACE", "Saale")]),
     ],
 )
 def test_town_words_and_club_words(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
@@ -91,6 +91,10 @@ def test_club_grammar_finds_clubs_in_no_list(nlp: Language, text: str, club: str
         ("Vor 600 Zuschauern im Stadion Niederrhein siegte der Klub.", [("PLACE", "Stadion Niederrhein")]),
         ("Er wuchs im Stadtteil Sodingen auf.", [("PLACE", "Sodingen")]),
         ("Wer ihn auf dem Kunstrasen beim Spiel erlebt hat, staunt.", []),
+        ("Im Sommer 2015 kehrte er an die Lohrheide zurück.", [("PLACE", "Lohrheide")]),
+        ("Er spielte im Nachwuchsleistungszentrum in Dortmund-Brackel.", [("PLACE", "Dortmund-Brackel")]),
+        ("Auf dem Wengeraner Brasberg fing alles an.", [("PLACE", "Brasberg")]),
+        ("Nach drei Jahren in New Jersey ist Florida Urlaub.", [("PLACE", "New Jersey"), ("PLACE", "Florida")]),
     ],
 )
 def test_town_for_club_and_venues(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
