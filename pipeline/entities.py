@@ -37,6 +37,8 @@ CLUB_TOWN_ALIAS = "club_town_alias"
 DOCUMENT_RULES = {"club_short_form", "person_surname"}
 BASE_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "LOC": "PLACE", "GPE": "PLACE", "ORG": "CLUB"}
 CAPITALISED = re.compile(r"^[A-ZÄÖÜ]")
+DATELINE_ENDS = {".", "(", "-", "–", "—"}
+DATELINE_MAX = 3
 CUP = re.compile(r"(?i)(pokal|cup)s?$")
 
 
@@ -323,14 +325,24 @@ class EntityResolver:
         return span[0].text in self.prefixes or span[-1].text in self.club_suffixes
 
     def dateline_places(self, doc: Doc) -> list[Span]:
-        """"Wetter/Koblenz." at the start of an article: every name is a PLACE."""
-        spans, i = [], 0
-        while i < len(doc) and CAPITALISED.match(doc[i].text) and doc[i].is_alpha:
+        """Datelines: "Wetter/Koblenz." opening the article, or "Köln (dpa) -" / "Graz." opening a
+        paragraph. Every name in them is a PLACE; inside the text only names the gazetteer knows."""
+        spans: list[Span] = []
+        for start in [0, *(t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text)]:
+            spans += self.dateline_at(doc, start, require_known=start > 0)
+        return spans
+
+    def dateline_at(self, doc: Doc, i: int, require_known: bool) -> list[Span]:
+        spans = []
+        while i < len(doc) and CAPITALISED.match(doc[i].text) and doc[i].is_alpha and len(spans) < DATELINE_MAX:
+            if require_known and not doc[i]._.karriere_known_place:
+                return []
             spans.append(Span(doc, i, i + 1, label="PLACE", kb_id=doc[i].text, span_id="dateline"))
             if i + 1 < len(doc) and doc[i + 1].text == "/":
                 i += 2
                 continue
-            return spans if i + 1 < len(doc) and doc[i + 1].text == "." and len(spans) <= 3 else []
+            follows = doc[i + 1].text if i + 1 < len(doc) else ""
+            return spans if follows in DATELINE_ENDS else []
         return []
 
     # -- in-document propagation ------------------------------------------

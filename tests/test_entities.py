@@ -31,6 +31,18 @@ def test_seed_dateline_is_two_places(seed_doc: Doc) -> None:
     assert ents(seed_doc)[:2] == [("PLACE", "Wetter"), ("PLACE", "Koblenz")]
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Neuer Trainer in Sicht\n\nKöln (dpa) - Der Klub hat einen Nachfolger.", ["Köln"]),
+        ("Wattenscheid. Der Verein hat einen Trainer.", ["Wattenscheid"]),
+        ("Überschrift\n\nDanach. Der Verein hat einen Trainer.", []),
+    ],
+)
+def test_datelines(nlp: Language, text: str, places: list[str]) -> None:
+    assert [t for label, t in ents(run(nlp, text)) if label == "PLACE"] == places
+
+
 @pytest.mark.parametrize("word", NEVER_TAGGED)
 def test_seed_demonyms_descriptors_and_aims_are_not_entities(seed_doc: Doc, word: str) -> None:
     assert all(word not in e.text for e in seed_doc.ents)
