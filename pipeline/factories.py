@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.lang.de.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Token
 
 from .entities import CandidateRuler, EntityResolver
 from .temporal import DateTagger
+
+ORDINAL = re.compile(r"^\d{2,3}\.$")
 
 
 @Language.component("karriere_paragraphs")
@@ -16,6 +21,26 @@ def split_paragraphs(doc: Doc) -> Doc:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+@Language.component("karriere_number_stops")
+def split_club_number_full_stops(doc: Doc) -> Doc:
+    """"beim FC Schalke 04. Dann ..." -> "04" ".": a club's number ending a sentence keeps no full stop.
+
+    Only after a name (not "am 4. März", "die 2. Mannschaft") and before a new sentence.
+    """
+    with doc.retokenize() as retokenizer:
+        for token in doc[1:]:
+            if not ORDINAL.match(token.text) or not is_name(token.nbor(-1)):
+                continue
+            following = token.nbor(1) if token.i + 1 < len(doc) else None
+            if following is None or "\n" in following.text or following.text[:1].isupper():
+                retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 1), (token, 1)])
+    return doc
+
+
+def is_name(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha and token.lower_ not in STOP_WORDS
 
 
 @Language.factory(

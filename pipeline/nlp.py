@@ -19,7 +19,9 @@ from .resources import lemma_table
 from .temporal import PUBLISHED_ATTR, register_doc_extensions
 
 SEGMENTERS = {"parser", "senter", "sentencizer"}
-YEAR_FULL_STOP = r"(?<=\d{4})\."
+# "im Jahr 2014." and "trennten sich 1:1." end a sentence; spaCy keeps such full stops
+# on the number, as it rightly does for the ordinal "30." of "30. Juni".
+NUMBER_FULL_STOPS = [r"(?<=\d{4})\.", r"(?<=\d:\d)\.", r"(?<=\d:\d\d)\."]
 
 
 def load_base(base: str | None) -> Language:
@@ -37,8 +39,8 @@ def load_base(base: str | None) -> Language:
 
 
 def split_year_full_stops(nlp: Language) -> None:
-    """"im Jahr 2014." -> "2014" "." (spaCy keeps "2014." whole, as it keeps the ordinal "30.")."""
-    suffixes = [*(nlp.Defaults.suffixes or []), YEAR_FULL_STOP]
+    """"im Jahr 2014." -> "2014" ".", "1:1." -> "1:1" "."."""
+    suffixes = [*(nlp.Defaults.suffixes or []), *NUMBER_FULL_STOPS]
     cast(Tokenizer, nlp.tokenizer).suffix_search = compile_suffix_regex(suffixes).search
 
 
@@ -46,8 +48,9 @@ def build_nlp(base: str | None = None) -> Language:
     """The karriere pipeline; `base` names an installed German spaCy pipeline to build on."""
     nlp = load_base(base)
     split_year_full_stops(nlp)
+    nlp.add_pipe("karriere_number_stops", first=True)
     if not SEGMENTERS.intersection(nlp.pipe_names):
-        nlp.add_pipe("sentencizer", first=True)
+        nlp.add_pipe("sentencizer", after="karriere_number_stops")
         nlp.add_pipe("karriere_paragraphs", after="sentencizer")
     if "lemmatizer" not in nlp.pipe_names:
         lemmatizer = cast(Lemmatizer, nlp.add_pipe("lemmatizer", config={"mode": "lookup"}))

@@ -36,3 +36,16 @@ def test_tokenizer_keeps_sports_names_intact(nlp: Language, text: str, tokens: l
 )
 def test_years_at_sentence_end_lose_the_full_stop(nlp: Language, text: str, tokens: list[str]) -> None:
     assert [t.text for t in nlp.make_doc(text)] == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Sie trennten sich 1:1. Dann", ["Sie", "trennten", "sich", "1:1", ".", "Dann"]),
+        ("beim FC Schalke 04. Dann kam", ["beim", "FC", "Schalke", "04", ".", "Dann", "kam"]),
+        ("Die 2. Mannschaft", ["Die", "2.", "Mannschaft"]),
+        ("am 4. März", ["am", "4.", "März"]),
+    ],
+)
+def test_scores_and_club_numbers_end_sentences(nlp: Language, text: str, tokens: list[str]) -> None:
+    assert [t.text for t in nlp(text)] == tokens
