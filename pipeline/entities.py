@@ -37,6 +37,7 @@ CLUB_TOWN_ALIAS = "club_town_alias"
 DOCUMENT_RULES = {"club_short_form", "person_surname"}
 BASE_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "LOC": "PLACE", "GPE": "PLACE", "ORG": "CLUB"}
 CAPITALISED = re.compile(r"^[A-ZÄÖÜ]")
+SAINTS = {"St.", "Sankt"}
 DATELINE_ENDS = {".", "(", "-", "–", "—"}
 DATELINE_MAX = 3
 CUP = re.compile(r"(?i)(pokal|cup)s?$")
@@ -65,6 +66,12 @@ def register_extensions(
         force=True,
     )
     Token.set_extension("karriere_known_place", getter=lambda t: t.text in known_places, force=True)
+    Token.set_extension(  # "Eintracht Frankfurt Platz drei": "Platz" is no part of the name
+        "karriere_name_part",
+        getter=lambda t: (t.text in known_places or not known_word(t.text) or t.text.isupper()
+                          or (t.i > 0 and t.nbor(-1).text in SAINTS)),
+        force=True,
+    )
     Token.set_extension(  # "Dortmund-Brackel": a district of a known town
         "karriere_place_compound", getter=lambda t: t.text.split("-", 1)[0] in known_places, force=True,
     )

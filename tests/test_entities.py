@@ -87,6 +87,7 @@ def test_town_words_and_club_words(nlp: Language, text: str, expected: list[tupl
         ("Er debütierte für den SC Westfalia 04 Herne.", "SC Westfalia 04 Herne"),
         ("Er spielt beim FC St. Gallen.", "FC St. Gallen"),
         ("Den Ausgleich erzielte der Hasper SV.", "Hasper SV"),
+        ("Mit dem Sieg holte Eintracht Frankfurt Platz drei.", "Eintracht Frankfurt"),
     ],
 )
 def test_club_grammar_finds_clubs_in_no_list(nlp: Language, text: str, club: str) -> None:
