@@ -38,6 +38,10 @@ DOCUMENT_RULES = {"club_short_form", "person_surname"}
 BASE_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "LOC": "PLACE", "GPE": "PLACE", "ORG": "CLUB"}
 CAPITALISED = re.compile(r"^[A-ZÄÖÜ]")
 SAINTS = {"St.", "Sankt"}
+ADJECTIVE_ENDINGS = ("er", "en", "es", "em", "e")
+NOT_ADJECTIVES = {"gegen", "über", "unter", "hinter", "wieder", "aber", "oder", "der", "den", "dem", "des", "die",
+                  "eine", "einen", "einem", "einer", "eines", "seine", "seinen", "seinem", "seiner", "ihre",
+                  "ihren", "ihrem", "ihrer", "diese", "diesen", "diesem", "dieser", "zwischen", "neben"}
 DATELINE_ENDS = {".", "(", "-", "–", "—"}
 DATELINE_MAX = 3
 CUP = re.compile(r"(?i)(pokal|cup)s?$")
@@ -263,6 +267,9 @@ class EntityResolver:
         self.prefixes = set(self.lex["club_prefixes"])
         self.club_suffixes = set(self.lex["club_suffixes"]) | set(self.lex["team_suffixes"])
         self.standalone = set(self.lex["standalone_club_words"])
+        self.known_word = resources.KnownWords()
+        self.ambiguous_places = set(self.lex["ambiguous_places"])
+        self.contractions = {"zum", "zur", "beim", "am", "im", "vom", "ins", "ans"}
         self.club_words = set(self.lex["club_words"])
         self.leave_verbs = set(self.lex["leave_verbs"])
         self.genitive_followers = set(self.lex["genitive_club_followers"])
@@ -304,7 +311,7 @@ class EntityResolver:
         if span.label_ == "PLACE":
             return self.accept_place(span)
         if span.label_ == "CLUB" and span.id_ == CLUB_TOWN_ALIAS:
-            return self.has_club_context(span)
+            return self.has_club_context(span) and not self.used_as_word(span[0])
         if span.label_ == "PERSON":
             return not self.is_club_word_span(span)
         return True
@@ -366,13 +373,29 @@ class EntityResolver:
         spans = []
         for token in doc:
             base = token.text[:-1] if token.text.endswith("s") and token.text[:-1] in forms else token.text
-            if base in forms and self.town_context(doc[token.i:token.i + 1]) is not False:
+            if base in forms and self.town_context(doc[token.i:token.i + 1]) is not False \
+                    and not self.used_as_word(token):
                 spans.append(Span(doc, token.i, token.i + 1, label="CLUB", kb_id=forms[base], span_id="club_short_form"))
             elif token.text in prefixes and len(prefixes[token.text]) == 1 and token.i > 0 \
                     and doc[token.i - 1].lower_ in self.determiners:
                 name = next(iter(prefixes[token.text]))
                 spans.append(Span(doc, token.i, token.i + 1, label="CLUB", kb_id=name, span_id="club_short_form"))
         return spans
+
+    def used_as_word(self, token: Token) -> bool:
+        """"zum Essen", "Das Wetter", "in großer Eintracht", "der Europäischen Union": a short form
+        that is also a German word is that word after an article, a contraction or an adjective;
+        a club word ("die Eintracht") may follow a bare article."""
+        wordlike = self.known_word(token.text) or token.text in self.ambiguous_places | self.club_words
+        if not wordlike:
+            return False
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if before is None or not before.is_alpha:
+            return False
+        if before.lower_ in self.articles:
+            return token.text not in self.standalone
+        adjective = before.lower_.endswith(ADJECTIVE_ENDINGS) and before.lower_ not in NOT_ADJECTIVES
+        return before.lower_ in self.contractions or adjective
 
     def town_context(self, span: Span) -> bool | None:
         """Does a town name stand for its club here? True, False, or None when nothing tells.

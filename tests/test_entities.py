@@ -65,6 +65,10 @@ def test_seed_short_forms_carry_the_full_club_as_value(seed_doc: Doc) -> None:
         ("Das Turnier ist international besetzt.", []),
         ("Er spielte für den 1. FC Union Berlin.", [("CLUB", "1. FC Union Berlin")]),
         ("Die Europäische Union fördert den Sport.", []),
+        ("Rot-Weiss Essen siegte. Nach dem Spiel ging es zum Essen, dann gegen Essen.",
+         [("CLUB", "Rot-Weiss Essen"), ("CLUB", "Essen")]),
+        ("Eintracht Frankfurt gewann. Die Eintracht feierte in großer Eintracht.",
+         [("CLUB", "Eintracht Frankfurt"), ("CLUB", "Eintracht")]),
         ("In Halle an der Saale wurde er geboren.", [("PLACE", "Halle"), ("PLACE", "Saale")]),
     ],
 )
