@@ -38,6 +38,7 @@ DOCUMENT_RULES = {"club_short_form", "person_surname"}
 BASE_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "LOC": "PLACE", "GPE": "PLACE", "ORG": "CLUB"}
 CAPITALISED = re.compile(r"^[A-ZÄÖÜ]")
 SAINTS = {"St.", "Sankt"}
+CLUB_ABBREVIATION = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,4}$")  # two capitals at least
 ADJECTIVE_ENDINGS = ("er", "en", "es", "em", "e")
 NOT_ADJECTIVES = {"gegen", "über", "unter", "hinter", "wieder", "aber", "oder", "der", "den", "dem", "des", "die",
                   "eine", "einen", "einem", "einer", "eines", "seine", "seinen", "seinem", "seiner", "ihre",
@@ -267,6 +268,7 @@ class EntityResolver:
         self.prefixes = set(self.lex["club_prefixes"])
         self.club_suffixes = set(self.lex["club_suffixes"]) | set(self.lex["team_suffixes"])
         self.standalone = set(self.lex["standalone_club_words"])
+        self.function_words = set(self.lex["function_words"])
         self.known_word = resources.KnownWords()
         self.ambiguous_places = set(self.lex["ambiguous_places"])
         self.contractions = {"zum", "zur", "beim", "am", "im", "vom", "ins", "ans"}
@@ -289,7 +291,8 @@ class EntityResolver:
         first_pass = select_longest(accepted)
         accepted += self.club_short_forms(doc, first_pass)
         accepted += self.person_mentions(doc, first_pass)
-        chosen = [self.with_value(self.extend_team_suffix(s)) for s in select_longest(accepted)]
+        chosen = [self.with_value(self.extend_team_suffix(self.extend_club_abbreviation(s)))
+                  for s in select_longest(accepted)]
         chosen = [self.town_for_club(s, chosen) for s in chosen]
         chosen = self.merge_titles_with_leagues([self.won_cup(self.extend_sponsor(s)) for s in chosen])
         chosen = self.merge_club_with_town(chosen)
@@ -489,6 +492,15 @@ class EntityResolver:
         elif doc[end].text == "U" and end + 1 < len(doc) and re.fullmatch(r"\d{2}", doc[end + 1].text):
             end += 2
         return span if end == span.end else Span(doc, span.start, end, label=span.label, kb_id=span.kb_id, span_id=span.id)
+
+    def extend_club_abbreviation(self, span: Span) -> Span:
+        """"ETB Schwarz-Weiß Essen", "SSVg Velbert": an abbreviation in no list still opens the name."""
+        if span.label_ != "CLUB" or span.start == 0:
+            return span
+        before = span.doc[span.start - 1]
+        if not CLUB_ABBREVIATION.match(before.text) or before.text in self.function_words or before.ent_type_:
+            return span
+        return Span(span.doc, span.start - 1, span.end, label=span.label, kb_id=span.kb_id, span_id=span.id)
 
     def extend_sponsor(self, span: Span) -> Span:
         """"in der Admiral 2. Liga", "LIQUI MOLY HBL": a sponsor's name belongs to the league."""

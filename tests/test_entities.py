@@ -92,6 +92,8 @@ def test_town_words_and_club_words(nlp: Language, text: str, expected: list[tupl
         ("Er spielt beim FC St. Gallen.", "FC St. Gallen"),
         ("Den Ausgleich erzielte der Hasper SV.", "Hasper SV"),
         ("Mit dem Sieg holte Eintracht Frankfurt Platz drei.", "Eintracht Frankfurt"),
+        ("Beim ETB Schwarz-Weiß Essen ist die Trainerfrage offen.", "ETB Schwarz-Weiß Essen"),
+        ("Er spielte beim USV Eschen/Mauren.", "USV Eschen/Mauren"),
     ],
 )
 def test_club_grammar_finds_clubs_in_no_list(nlp: Language, text: str, club: str) -> None:
