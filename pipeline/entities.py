@@ -45,7 +45,7 @@ NOT_ADJECTIVES = {"gegen", "über", "unter", "hinter", "wieder", "aber", "oder",
                   "ihren", "ihrem", "ihrer", "diese", "diesen", "diesem", "dieser", "zwischen", "neben"}
 DATELINE_ENDS = {".", "(", "-", "–", "—"}
 DATELINE_MAX = 3
-CUP = re.compile(r"(?i)(pokal|cup)s?$")
+CUP = re.compile(r"(?i)(pokal|cup|shield|trophy|meisterschaft)s?$")
 
 
 def register_extensions(
@@ -190,6 +190,7 @@ class CandidateRuler:
         if rule.keep_last:
             start = end - rule.keep_last
         start += rule.trim_start
+        end -= rule.trim_end
         if start >= end:
             return None
         if rule.requires_sentence:
@@ -514,11 +515,13 @@ class EntityResolver:
         return span
 
     def won_cup(self, span: Span) -> Span:
-        """"gewann den Westfalenpokal": a cup won is an honour, a cup played for a competition."""
+        """"gewann den Westfalenpokal", "führte sie zur A-Junioren-Meisterschaft": a cup or
+        championship won is an honour; one played for ("spielen um die ...") a competition."""
         if span.label_ != "LEAGUE" or not CUP.search(span.text) or span.start == 0:
             return span
+        before = span.doc[span.start - 1].lower_
         won = {t.text for t in span.sent} & self.win_verbs
-        if span.doc[span.start - 1].lower_ in {"den", "der", "die"} and won:
+        if (before in {"den", "der", "die"} and won) or before == "zur":
             return Span(span.doc, span.start, span.end, label="TITLE", span_id="title_cup_won")
         return span
 

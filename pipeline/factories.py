@@ -11,7 +11,9 @@ from spacy.tokens import Doc, Token
 from .entities import CandidateRuler, EntityResolver
 from .temporal import DateTagger
 
-ORDINAL = re.compile(r"^\d{2,3}\.$")
+NUMBER_STOP = re.compile(r"^\d{2,3}\.$")
+ACRONYM_STOP = re.compile(r"^[A-Z][A-Za-z]*[A-Z]\.$")  # "ProB.", "HSV."; initials ("H.") stay
+GROUP_STOP = re.compile(r"^[A-D]\.$")
 
 
 @Language.component("karriere_paragraphs")
@@ -24,19 +26,31 @@ def split_paragraphs(doc: Doc) -> Doc:
 
 
 @Language.component("karriere_number_stops")
-def split_club_number_full_stops(doc: Doc) -> Doc:
-    """"beim FC Schalke 04. Dann ..." -> "04" ".": a club's number ending a sentence keeps no full stop.
-
-    Only after a name (not "am 4. März", "die 2. Mannschaft") and before a new sentence.
-    """
+def split_sentence_final_stops(doc: Doc) -> Doc:
+    """Give back the full stop that ends a sentence after a club's number ("Schalke 04."), an
+    acronym ("in der ProB.") or a league's group letter ("Kreisliga A."); spaCy keeps those
+    stops on the token, as it rightly does for "30. Juni" or "H. Müller"."""
     with doc.retokenize() as retokenizer:
         for token in doc[1:]:
-            if not ORDINAL.match(token.text) or not is_name(token.nbor(-1)):
-                continue
-            following = token.nbor(1) if token.i + 1 < len(doc) else None
-            if following is None or "\n" in following.text or following.text[:1].isupper():
+            if ends_sentence(token) and keeps_sentence_stop(token):
                 retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 1), (token, 1)])
     return doc
+
+
+def keeps_sentence_stop(token: Token) -> bool:
+    before = token.nbor(-1)
+    if NUMBER_STOP.match(token.text):
+        return is_name(before)  # not "am 4. März", "die 2. Mannschaft"
+    if ACRONYM_STOP.match(token.text):
+        return True
+    return GROUP_STOP.match(token.text) is not None and before.lower_.endswith(("liga", "klasse"))
+
+
+def ends_sentence(token: Token) -> bool:
+    if token.i + 1 >= len(token.doc):
+        return True
+    following = token.nbor(1)
+    return "\n" in following.text or following.text[:1].isupper()
 
 
 def is_name(token: Token) -> bool:

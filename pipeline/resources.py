@@ -11,14 +11,14 @@ from typing import Any
 
 from .errors import ResourceError
 
-PATTERN_KEYS = {"label", "id", "pattern", "trim_start", "keep_last", "requires_sentence"}
+PATTERN_KEYS = {"label", "id", "pattern", "trim_start", "trim_end", "keep_last", "requires_sentence"}
 LEXICON_KEYS = {
     "club_prefixes", "club_words", "standalone_club_words", "club_suffixes", "team_suffixes",
     "club_name_inflections", "function_words", "nationality_stems", "league_regions", "league_ordinals", "title_nouns", "title_compound_exclusions", "award_heads", "person_role_nouns", "name_particles",
     "first_name_exclusions", "place_prepositions", "ground_prepositions", "ambiguous_places", "determiners", "club_context_before", "countries",
     "regions", "world_cities", "title_win_verbs", "place_suffixes",
     "place_context_words", "articles", "transfer_words", "stint_words", "generic_venues", "league_sponsors", "venue_context_words",
-    "common_noun_heads", "leave_verbs", "genitive_club_followers",
+    "common_noun_heads", "leave_verbs", "genitive_club_followers", "team_nouns",
 }
 
 
@@ -30,6 +30,7 @@ class TokenRule:
     id: str
     pattern: list[dict[str, Any]]
     trim_start: int = 0
+    trim_end: int = 0
     keep_last: int = 0
     requires_sentence: tuple[str, ...] = ()
 
@@ -44,6 +45,7 @@ class TokenRule:
             id=data["id"],
             pattern=expand_placeholders(data["pattern"], lexicon),
             trim_start=int(data.get("trim_start", 0)),
+            trim_end=int(data.get("trim_end", 0)),
             keep_last=int(data.get("keep_last", 0)),
             requires_sentence=tuple(expand_placeholders(requires, lexicon)),
         )
@@ -52,6 +54,8 @@ class TokenRule:
         data: dict[str, Any] = {"label": self.label, "id": self.id, "pattern": self.pattern}
         if self.trim_start:
             data["trim_start"] = self.trim_start
+        if self.trim_end:
+            data["trim_end"] = self.trim_end
         if self.keep_last:
             data["keep_last"] = self.keep_last
         if self.requires_sentence:

@@ -94,6 +94,8 @@ def test_town_words_and_club_words(nlp: Language, text: str, expected: list[tupl
         ("Mit dem Sieg holte Eintracht Frankfurt Platz drei.", "Eintracht Frankfurt"),
         ("Beim ETB Schwarz-Weiß Essen ist die Trainerfrage offen.", "ETB Schwarz-Weiß Essen"),
         ("Er spielte beim USV Eschen/Mauren.", "USV Eschen/Mauren"),
+        ("Er spielte für die Dresden Titans in der ProB.", "Dresden Titans"),
+        ("Er wechselte zu den Kölner Haien.", "Kölner Haien"),
     ],
 )
 def test_club_grammar_finds_clubs_in_no_list(nlp: Language, text: str, club: str) -> None:
@@ -142,6 +144,10 @@ def test_inflected_club_keeps_text_and_gets_nominative_value(nlp: Language) -> N
         ("Aufstieg in die NRW-Liga.", "NRW-Liga"),
         ("Er spielte in der 2. Bundesliga Nord.", "2. Bundesliga Nord"),
         ("Sie trafen im Halbfinale des DFB-Pokals aufeinander.", "DFB-Pokals"),
+        ("Die Besten spielen um die Deutsche A-Junioren-Meisterschaft.", "Deutsche A-Junioren-Meisterschaft"),
+        ("Er spielte in der Oberliga Rheinland-Pfalz/Saar.", "Oberliga Rheinland-Pfalz/Saar"),
+        ("Er spielte für die Dresden Titans in der ProB.", "ProB"),
+        ("1979 stieg sie in die Kreisliga A.", "Kreisliga A"),
     ],
 )
 def test_league_rules(nlp: Language, text: str, league: str) -> None:
@@ -171,6 +177,10 @@ def test_league_descriptors_are_not_entities(nlp: Language, text: str) -> None:
         ("Er war Torschützenkönig der A-Junioren-Bundesliga West.", "Torschützenkönig der A-Junioren-Bundesliga West"),
         ("Er wurde Deutscher B-Junioren-Meister.", "Deutscher B-Junioren-Meister"),
         ("Mit Vaduz wurde er liechtensteinischer Cupsieger.", "liechtensteinischer Cupsieger"),
+        ("Im Folgejahr führte er die Mannschaft zur Deutschen A-Junioren-Meisterschaft.",
+         "Deutschen A-Junioren-Meisterschaft"),
+        ("Den Stanley Cup holten die Capitals im Juni 2018.", "Stanley Cup"),
+        ("Meister mit den Eisbären", "Meister"),
     ],
 )
 def test_title_rules(nlp: Language, text: str, title: str) -> None:
