@@ -31,8 +31,9 @@ from .resources import TokenRule
 CANDIDATES_KEY = "karriere_candidates"
 LABEL_PRIORITY = {"DATE": 0, "CLUB": 1, "PERSON": 2, "LEAGUE": 3, "TITLE": 4, "PLACE": 5}
 # Rules whose evidence is weaker than a gazetteer entry of the same length.
-WEAK_RULES = {"base_model", "place_after_preposition", "place_ground_context", "place_at_ground", "person_after_role", "person_first_last",
-              "person_first_first_last", "person_first_particle_last"}
+WEAK_RULES = {"base_model", "place_after_preposition", "place_ground_context", "place_at_ground",
+              "place_at_ground_article", "person_after_role", "person_first_last", "person_first_first_last",
+              "person_first_particle_last"}
 CLUB_TOWN_ALIAS = "club_town_alias"
 DOCUMENT_RULES = {"club_short_form", "person_surname"}
 BASE_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "LOC": "PLACE", "GPE": "PLACE", "ORG": "CLUB"}

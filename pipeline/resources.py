@@ -18,7 +18,7 @@ LEXICON_KEYS = {
     "first_name_exclusions", "place_prepositions", "ground_prepositions", "ambiguous_places", "determiners", "club_context_before", "countries",
     "regions", "world_cities", "title_win_verbs", "place_suffixes",
     "place_context_words", "articles", "transfer_words", "stint_words", "generic_venues", "league_sponsors", "venue_context_words",
-    "common_noun_heads", "leave_verbs", "genitive_club_followers", "team_nouns",
+    "common_noun_heads", "leave_verbs", "genitive_club_followers", "team_nouns", "ground_exclusions",
 }
 
 
