@@ -400,12 +400,17 @@ class CareerReader:
             targets = [t for t in targets if self.preposition_before(t.anchor, s) & STATION_PREPOSITIONS]
         if not targets:
             return []
-        if any(SCORE.match(w) for w in s.words) and not s.words & set(self.cue["move_verbs"]):
-            return []  # "Beim 3:2 des SV A beim TuS B traf ...": a match report, no stations
+        if self.is_match_report(s):
+            return []  # "Beim 3:2 des SV A beim TuS B traf ...", "muss zum 1. FC Kleve": no stations
         seen: dict[str, Target] = {}
         for target in targets:
             seen.setdefault(self.clubs.name(target.club), target)
         return sorted(seen.values(), key=lambda t: t.anchor.start)
+
+    def is_match_report(self, s: Sentence) -> bool:
+        """A result or a fixture, and no move in the sentence."""
+        match = any(SCORE.match(w) for w in s.words) or bool(s.words & set(self.cue["match_words"]))
+        return match and not s.words & set(self.cue["move_verbs"])
 
     @staticmethod
     def is_headline(s: Sentence) -> bool:
