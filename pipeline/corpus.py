@@ -105,6 +105,8 @@ def article_paths(inputs: list[Path]) -> list[tuple[Path, dict[str, dt.date]]]:
             found.extend((path, dates) for path in files)
         elif item.is_file():
             found.append((item, read_published(item.parent)))
+        elif item.exists():
+            raise InputError(f"{item}: not a regular file or folder")
         else:
             raise InputError(f"{item}: no such file or folder")
     return found

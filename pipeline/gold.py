@@ -156,6 +156,15 @@ def locate_texts(doc_ids: Iterable[str], out_dir: Path | None = None,
     return {doc_id: read_text(paths[doc_id]) for doc_id in wanted if paths[doc_id].is_file()}
 
 
+PUBLIC_FILE_MODE = 0o666  # what open() would give; temporary files are created private
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_csv(path: Path, columns: list[str], rows: Iterable[Mapping[str, object]]) -> None:
     """Write to a temporary file beside `path`, then rename, so readers never see half a table."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -167,6 +176,7 @@ def write_csv(path: Path, columns: list[str], rows: Iterable[Mapping[str, object
             writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
             writer.writeheader()
             writer.writerows(rows)
+        os.chmod(handle.name, PUBLIC_FILE_MODE & ~current_umask())
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
@@ -181,6 +191,7 @@ def write_text_atomic(path: Path, content: str) -> None:
     try:
         with handle:
             handle.write(content)
+        os.chmod(handle.name, PUBLIC_FILE_MODE & ~current_umask())
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)

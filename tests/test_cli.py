@@ -93,3 +93,19 @@ def test_python_dash_m_is_the_same_program() -> None:
     result = subprocess.run([sys.executable, "-m", "pipeline", "--help"], capture_output=True, text=True, check=True)
     for command in ("extract", "evaluate", "review", "validate"):
         assert command in result.stdout
+
+
+def test_outputs_get_the_usual_file_mode(corpus: Path, tmp_path: Path) -> None:
+    """Tables are written to a private temporary file first; the renamed result is a normal file."""
+    import os
+
+    out = tmp_path / "out"
+    CliRunner().invoke(app, ["extract", str(corpus), "--out", str(out)])
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (out / "entities.csv").stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_a_device_is_not_an_article(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["extract", "/dev/null", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "not a regular file or folder" in result.output
