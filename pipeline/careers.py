@@ -262,6 +262,7 @@ class CareerReader:
         appositions = self.read_appositions(s)  # a role named with a name is a fact, even in a rumour
         if not targets or blocked or not persons:
             self.attach_to_current(s, blocked)
+            self.read_career_end(s, persons)
             self.pending_date = s.dates[-1] if s.dates and not s.clubs else None
             if s.clubs:
                 self.last_club = s.clubs[-1]
@@ -290,6 +291,17 @@ class CareerReader:
                 self.add_titles(s, target, person, role)
         self.last_club = s.clubs[-1] if s.clubs else targets[-1].club
         self.pending_date = None
+
+    def read_career_end(self, s: Sentence, persons: list[str]) -> None:
+        """"zwang ihn 1970 zum Karriereende": the playing station he was at ends then."""
+        if not s.dates or not s.words & set(self.cue["career_end_words"]) or len(persons) != 1:
+            return
+        station = self.last_station_of.get(persons[0])
+        if station is None or station.end or ROLE_GROUP[station.role] != "playing":
+            return
+        date = s.dates[-1].kb_id_
+        if not station.start or date_key(station.start) <= date_key(date):
+            station.end = date
 
     @staticmethod
     def close_previous(previous: StationDraft | None, new: StationDraft) -> None:

@@ -110,6 +110,8 @@ def test_evidence_is_the_source_sentence(seed_doc: Doc) -> None:
          {("Frank Schulte-Bockum", "ASC 09 Dortmund", "official"): ("", "")}),
         ("Spielertrainer Dominik Reuschel stand beim TuS Ende selbst auf dem Platz.",
          {("Dominik Reuschel", "TuS Ende", "coach"): ("", ""), ("Dominik Reuschel", "TuS Ende", "player"): ("", "")}),
+        ("Horst Weber spielte ab 1963 für Fortuna Düsseldorf. Eine Knieverletzung zwang Horst Weber 1970 zum Karriereende.",
+         {("Horst Weber", "Fortuna Düsseldorf", "player"): ("1963", "1970")}),
         ("Nach dem Spiel lobte Trainer Gerald Scheiblehner den FC Blau-Weiß Linz.",
          {("Gerald Scheiblehner", "FC Blau-Weiß Linz", "coach"): ("", "")}),
         ("„Er passt zu uns“, sagt BHC-Geschäftsführer Jörg Föste über den Neuzugang des Bergischen HC.",
