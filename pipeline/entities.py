@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import srsly
+from spacy.attrs import LOWER, ORTH
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -47,13 +48,19 @@ NOT_ADJECTIVES = {"gegen", "über", "unter", "hinter", "wieder", "aber", "oder",
 DATELINE_ENDS = {".", "(", "-", "–", "—"}
 DATELINE_MAX = 3
 CUP = re.compile(r"(?i)(pokal|cup|shield|trophy|meisterschaft)s?$")
+WORD_ATTRS = {ORTH, LOWER}  # token attributes that are a function of the word alone
+WORD_MEMO_LIMIT = 50_000  # words; beyond it the memo starts afresh
 
 
 def register_extensions(
     first_names: frozenset[str], known_word: Callable[[str], bool], place_suffixes: tuple[str, ...],
     known_places: frozenset[str], noun_heads: tuple[str, ...],
-) -> None:
-    """Token attributes the token patterns test (`{"_": {"karriere_first_name": true}}`)."""
+) -> frozenset[str]:
+    """Token attributes the token patterns test (`{"_": {"karriere_first_name": true}}`).
+
+    Returns the names of those that are a function of the word alone (the matcher answers them once
+    per word).
+    """
 
     def unknown_word(token: Token) -> bool:
         return bool(CAPITALISED.match(token.text)) and not known_word(token.text)
@@ -64,27 +71,25 @@ def register_extensions(
             return False  # "Von der Fußballwelt"
         return all(p in first_names for p in parts) and len(parts) <= 2
 
-    Token.set_extension("karriere_first_name", getter=first_name, force=True)
-    Token.set_extension("karriere_unknown_word", getter=unknown_word, force=True)
-    Token.set_extension(
-        "karriere_village_like",
-        getter=lambda t: unknown_word(t) and t.text.lower().endswith(place_suffixes),
-        force=True,
-    )
-    Token.set_extension("karriere_known_place", getter=lambda t: t.text in known_places, force=True)
+    getters: dict[str, Callable[[Token], bool]] = {
+        "karriere_first_name": first_name,
+        "karriere_unknown_word": unknown_word,
+        "karriere_village_like": lambda t: unknown_word(t) and t.text.lower().endswith(place_suffixes),
+        "karriere_known_place": lambda t: t.text in known_places,
+        # "Dortmund-Brackel": a district of a known town
+        "karriere_place_compound": lambda t: t.text.split("-", 1)[0] in known_places,
+        "karriere_compound_noun": lambda t: t.lower_.endswith(noun_heads),
+    }
+    for name, getter in getters.items():
+        Token.set_extension(name, getter=getter, force=True)
     Token.set_extension(  # "Eintracht Frankfurt Platz drei": "Platz" is no part of the name
-        "karriere_name_part",
+        "karriere_name_part",  # reads the word before, so it is not in `getters`
         getter=lambda t: (t.text in known_places or not known_word(t.text) or t.text.isupper()
                           or (t.i > 0 and t.nbor(-1).text in SAINTS)),
         force=True,
     )
-    Token.set_extension(  # "Dortmund-Brackel": a district of a known town
-        "karriere_place_compound", getter=lambda t: t.text.split("-", 1)[0] in known_places, force=True,
-    )
-    Token.set_extension(
-        "karriere_compound_noun", getter=lambda t: t.lower_.endswith(noun_heads), force=True,
-    )
     Span.set_extension("karriere_hint", default="", force=True)
+    return frozenset(getters)
 
 
 @dataclass(frozen=True)
@@ -147,7 +152,7 @@ class CandidateRuler:
         self.known_word = resources.KnownWords()
         self.entries = gazetteer_entries(self.lexicon, self.known_word)
         known_places = frozenset(s for s, es in self.entries.items() if any(e.label == "PLACE" for e in es))
-        register_extensions(
+        self.word_extensions = register_extensions(
             resources.first_names(), self.known_word, tuple(self.lexicon["place_suffixes"]), known_places,
             tuple(self.lexicon["common_noun_heads"]),
         )
@@ -166,7 +171,8 @@ class CandidateRuler:
     def add_rules(self, rules: Iterable[TokenRule]) -> None:
         for rule in rules:
             self.rules.append(rule)
-            self.matcher.add(rule.id, [rule.pattern])
+            self.matcher.add(rule.id, [lazy_extensions(rule.pattern)])
+        memoise_word_predicates(self.matcher, self.word_extensions)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -215,6 +221,73 @@ class CandidateRuler:
         self.rules, self.matcher = [], Matcher(self.nlp.vocab)
         self.add_rules(TokenRule.from_dict(line, self.lexicon) for line in lines)
         return self
+
+
+def lazy_extensions(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`{"_": {"karriere_first_name": true}}` as the predicate `{"==": 1}`, the same test.
+
+    spaCy computes a plain-valued extension attribute for every token before matching; a predicate
+    only where a pattern reaches the token.
+    """
+    def predicate(value: Any) -> Any:
+        return {"==": int(value)} if isinstance(value, bool) else value
+
+    return [{**spec, "_": {name: predicate(v) for name, v in spec["_"].items()}} if "_" in spec else spec
+            for spec in pattern]
+
+
+class WordAnswers:
+    """Answers of one matcher's word-level predicates, kept across documents: a row per word, a cell
+    per predicate (0 not asked yet, 1 true, 2 false)."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.rows: dict[int, bytearray] = {}
+        self.token: Token | None = None
+        self.row = bytearray(width)
+
+    def use(self, token: Token) -> None:
+        """The row of `token`'s word; the matcher asks all predicates about one token in a row."""
+        row = self.rows.get(token.orth)
+        if row is None:
+            if len(self.rows) >= WORD_MEMO_LIMIT:
+                self.rows.clear()
+            row = self.rows[token.orth] = bytearray(self.width)
+        self.token, self.row = token, row
+
+
+class WordPredicate:
+    """A matcher predicate on the word alone, asked once per word instead of once per token."""
+
+    def __init__(self, inner: Any, answers: WordAnswers) -> None:
+        self.inner = inner
+        self.i, self.key = inner.i, inner.key  # read by Matcher.add
+        self.answers = answers
+
+    def __call__(self, token: Token) -> bool:
+        if token is not self.answers.token:
+            self.answers.use(token)
+        row = self.answers.row
+        if not row[self.i]:
+            row[self.i] = 1 if self.inner(token) else 2
+        return row[self.i] == 1
+
+
+def memoise_word_predicates(matcher: Matcher, word_extensions: frozenset[str]) -> None:
+    """spaCy remembers a predicate's answer per token of one document; the ~45 predicates that open
+    a pattern are asked at every token, mostly about the same few thousand words."""
+    predicates = getattr(matcher, "_extra_predicates", None)
+    if predicates is None:
+        return  # another spaCy version: unmemoised, same matches
+    inner = [p.inner if isinstance(p, WordPredicate) else p for p in predicates]
+    answers = WordAnswers(len(inner))
+    predicates[:] = [WordPredicate(p, answers) if on_word_alone(p, word_extensions) else p for p in inner]
+
+
+def on_word_alone(predicate: Any, word_extensions: frozenset[str]) -> bool:
+    if predicate.is_extension:
+        return predicate.attr in word_extensions
+    return predicate.attr in WORD_ATTRS
 
 
 def club_nominative(span: Span, lexicon: dict[str, Any]) -> str:
