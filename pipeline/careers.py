@@ -568,8 +568,10 @@ class CareerReader:
         opposite = {"end": "start", "start": "end"}.get(side)
         partners = [t for t in targets if t is not target and sides[id(t)] == opposite]
         if partners and (side == "end" or not own):
+            # The partner's own start ("von 1959 bis 1963 für A, ehe er zu B") is not the move date.
+            partners_own = "start" if side == "start" else "end"
             for date in dates:
-                if any(self.in_clause(date, t, s) for t in partners) and date._.karriere_hint != "end":
+                if any(self.in_clause(date, t, s) for t in partners) and date._.karriere_hint != partners_own:
                     self.set_date(draft, date.kb_id_, side)
         elif not own and len(targets) == 1:
             for date in dates:
@@ -583,7 +585,7 @@ class CareerReader:
         return clause.start <= date.start < clause.end
 
     def is_birth_date(self, date: Span) -> bool:
-        window = date.doc[max(0, date.start - 2):date.start]
+        window = date.doc[max(0, date.start - 2):date.end]  # "geboren am ...", "Jahrgang 1949"
         return any(t.text.lower() in self.birth_words for t in window)
 
     @staticmethod
