@@ -325,17 +325,15 @@ class CareerReader:
         Returns the club and role each such person has in this sentence."""
         roles: dict[str, tuple[str, str]] = {}
         for person_span in s.persons:
-            role_token = self.apposition_role(person_span)
-            if role_token is None:
-                continue
-            role = self.token_role(role_token)
-            club = self.apposition_club(role_token, person_span, s)
-            if not role or club is None or role == "youth_player":
-                continue
-            person = self.people.resolve(person_span)
-            for each_role in self.apposition_roles(role_token, role):
-                self.station(person, club, each_role).evidence.append(s.span.text.strip())
-            roles[person] = (club, role)
+            for role_token in self.apposition_role_tokens(person_span):
+                role = self.token_role(role_token)
+                club = self.apposition_club(role_token, person_span, s)
+                if not role or club is None or role == "youth_player":
+                    continue
+                person = self.people.resolve(person_span)
+                for each_role in self.apposition_roles(role_token, role):
+                    self.station(person, club, each_role).evidence.append(s.span.text.strip())
+                roles.setdefault(person, (club, role))
         return roles
 
     def apposition_roles(self, role_token: Token, role: str) -> list[str]:
@@ -344,24 +342,26 @@ class CareerReader:
             return ["coach", "player"]
         return [role]
 
-    def apposition_role(self, person: Span) -> Token | None:
+    def apposition_role_tokens(self, person: Span) -> list[Token]:
+        """Role words standing with a name: before it ("Trainer X", "der frühere Trainer des WSV, X")
+        and after it ("X, heute Co-Trainer beim SC Verl")."""
         doc = person.doc
+        found: list[Token] = []
         before = person.start - 1
         while before >= 0 and doc[before].lower_ in APPOSITION_FILLERS:
             before -= 1
-        if before >= 0 and self.token_role(doc[before]) and doc[before].text[:1].isupper():
-            return doc[before]
-        if before >= 0 and doc[before].text == ",":
-            # "der frühere Trainer des Wuppertaler SV, Ralf Könnecke"
-            for token in reversed(doc[max(person.sent.start, before - APPOSITION_GAP - 3):before]):
-                if self.token_role(token) and token.text[:1].isupper():
-                    return token
+        if before >= 0 and self.is_role_word(doc[before]):
+            found.append(doc[before])
+        elif before >= 0 and doc[before].text == ",":
+            window = doc[max(person.sent.start, before - APPOSITION_GAP - 3):before]
+            found += [t for t in reversed(window) if self.is_role_word(t)][:1]
         after = person.end
         if after + 1 < len(doc) and doc[after].text == ",":
-            for token in doc[after + 1:min(len(doc), after + 4)]:
-                if self.token_role(token) and token.text[:1].isupper():
-                    return token
-        return None
+            found += [t for t in doc[after + 1:min(len(doc), after + 4)] if self.is_role_word(t)][:1]
+        return found
+
+    def is_role_word(self, token: Token) -> bool:
+        return bool(self.token_role(token)) and token.text[:1].isupper()
 
     def apposition_club(self, role_token: Token, person: Span, s: Sentence) -> str | None:
         """The club in the role compound ("Verl-Trainer"), right after the role, nearest, or the last."""
@@ -372,7 +372,8 @@ class CareerReader:
         doc = person.doc
         for club in s.clubs:
             gap = doc[max(role_token.i, person.end - 1) + 1:club.start]
-            if 0 < len(gap) <= APPOSITION_GAP and gap[-1].lower_ in ROLE_CLUB_LINKS:
+            crosses = any(t.text == "," or (t.i != role_token.i and self.is_role_word(t)) for t in gap)
+            if 0 < len(gap) <= APPOSITION_GAP and gap[-1].lower_ in ROLE_CLUB_LINKS and not crosses:
                 return self.clubs.name(club)  # "Co-Trainer beim SC Verl", "Trainer des VfB"
         clause = self.clause(doc[role_token.i:role_token.i + 1], s)
         in_clause = [c for c in s.clubs if clause.start <= c.start < clause.end and not self.is_opponent(c)]
