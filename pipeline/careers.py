@@ -27,6 +27,7 @@ DATE_SORT_WIDTH = 10
 SHORT_FORM_RULES = {"club_short_form", "club_town_alias", "club_town"}
 ROLE_GROUP = {"youth_player": "playing", "player": "playing",
               "coach": "staff", "assistant_coach": "staff", "official": "staff"}
+SAME_ROLE_WORDS = {"gleicher", "gleichen", "derselben", "selber", "selben"}
 LIST_GAP = 4
 APPOSITION_GAP = 4
 ROLE_CLUB_LINKS = {"beim", "bei", "des", "von", "vom", "der", "den", "dem"}
@@ -466,6 +467,9 @@ class CareerReader:
         verbs ("spielte", "trainierte") nearest to the club; youth cues stay in their clause
         ("in der Jugend beim A, später für B" makes only A a youth station); else what the
         article said before."""
+        earlier = [d.role for d in self.stations.values() if d.person == person]
+        if earlier and s.words & SAME_ROLE_WORDS and s.words & {"Funktion", "Rolle", "Position"}:
+            return earlier[-1]  # "wechselte er in gleicher Funktion zu den Telekom Baskets"
         clause = self.clause(club, s)
         in_clause = [t for t in s.span if clause.start <= t.i < clause.end]
         for tokens, youth_allowed in ((in_clause, True), (list(s.span), False)):
@@ -480,7 +484,6 @@ class CareerReader:
         known = [d.role for d in self.stations.values() if d.person == person and d.club == club_name]
         if known:
             return known[-1]
-        earlier = [d.role for d in self.stations.values() if d.person == person]
         if not earlier or earlier[-1] == "youth_player":
             return "player"  # a youth station is always cued ("Jugend", "U 19"); the next one is senior
         return earlier[-1]
