@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -20,8 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from . import resources
 from .entities import club_nominative
 from .gold import CareerRow
+from .people import Person, PersonIndex, read_people
 
-AGE = re.compile(r"^(\d{2})-[Jj]ährige[nrm]?$")
 LEAGUE_ORDINAL = re.compile(r"^(\d)\.\s*(Liga|Bundesliga)$|^(\w+)\s+(Liga|Bundesliga)$")
 DATE_SORT_WIDTH = 10
 SHORT_FORM_RULES = {"club_short_form", "club_town_alias", "club_town"}
@@ -47,18 +46,6 @@ CLAUSE_BREAKS = {",", ";", ":", "–", "(", ")", "bevor", "nachdem", "ehe", "und
 ROLE_ORDER = ("youth_player", "assistant_coach", "official", "coach", "player")
 
 
-@dataclass(frozen=True)
-class Person:
-    doc_id: str
-    person: str
-    birth_year: str = ""
-    birthplace: str = ""
-    hometown: str = ""
-
-    def as_row(self) -> dict[str, str]:
-        return {k: getattr(self, k) for k in self.__dataclass_fields__}
-
-
 @dataclass
 class StationDraft:
     """A station while the article is being read; frozen into a CareerRow at the end."""
@@ -75,48 +62,12 @@ class StationDraft:
     evidence: list[str] = field(default_factory=list)
 
 
-@lru_cache(maxsize=None)
 def cues() -> dict[str, Any]:
-    data: dict[str, Any] = resources.load_json("careers_de.json")
-    return data
+    return resources.career_cues()
 
 
 def date_key(value: str) -> str:
     return value[:DATE_SORT_WIDTH]
-
-
-# -- people ---------------------------------------------------------------
-class PersonIndex:
-    """Full names of the document's people; surnames and first names point to them."""
-
-    def __init__(self, doc: Doc) -> None:
-        full = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
-        self.names = list(dict.fromkeys(self.strip_genitive(e.text) for e in full))
-        self.by_part: dict[str, str] = {}
-        for name in self.names:
-            parts = name.split()
-            self.by_part.setdefault(parts[-1], name)
-        first_names = Counter(name.split()[0] for name in self.names)
-        for name in self.names:
-            first = name.split()[0]
-            if first_names[first] == 1:
-                self.by_part.setdefault(first, name)  # "Julian" for Julian Nagelsmann
-        counts = Counter(self.resolve(e) for e in doc.ents if e.label_ == "PERSON")
-        self.main = counts.most_common(1)[0][0] if counts else ""
-
-    @staticmethod
-    def strip_genitive(text: str) -> str:
-        return text.rstrip("’'")
-
-    def resolve(self, span: Span) -> str:
-        text = self.strip_genitive(span.text)
-        if text in self.names:
-            return text
-        if text in self.by_part:
-            return self.by_part[text]
-        if text.endswith("s") and text[:-1] in self.by_part:
-            return self.by_part[text[:-1]]
-        return text
 
 
 # -- clubs ----------------------------------------------------------------
@@ -649,40 +600,6 @@ class CareerReader:
 def merge_short_persons(stations: list[CareerRow], people: PersonIndex) -> list[CareerRow]:
     """Rows read under a bare surname join the full name ("Backhaus" -> "Heiner Backhaus")."""
     return [replace(s, person=people.by_part.get(s.person, s.person)) for s in stations]
-
-
-# -- people.csv -------------------------------------------------------------
-def read_people(doc: Doc, doc_id: str, persons: list[str], published: dt.date | None,
-                people: PersonIndex) -> list[Person]:
-    facts: dict[str, dict[str, str]] = {p: {} for p in persons}
-    for sent in doc.sents:
-        named = [people.resolve(e) for e in sent.ents if e.label_ == "PERSON"]
-        who = named[0] if named else people.main
-        if who not in facts:
-            continue
-        read_birth_facts(sent, facts[who], published)
-    return [Person(doc_id, p, f.get("birth_year", ""), f.get("birthplace", ""), f.get("hometown", ""))
-            for p, f in facts.items()]
-
-
-def read_birth_facts(sent: Span, facts: dict[str, str], published: dt.date | None) -> None:
-    c = cues()
-    for token in sent:
-        age = AGE.match(token.text)
-        if age and published and "birth_year" not in facts:
-            facts["birth_year"] = str(published.year - int(age.group(1)))
-    for ent in sent.ents:
-        window = {t.text for t in sent.doc[max(sent.start, ent.start - 3):ent.start]}
-        if ent.label_ == "DATE" and window & set(c["birth_date_cues"]) and ent.kb_id_[:4].isdigit():
-            facts["birth_year"] = ent.kb_id_[:4]
-        if ent.label_ == "PLACE" and window & set(c["birth_cues"]):
-            facts.setdefault("birthplace", ent.kb_id_ or ent.text)
-        if ent.label_ == "PLACE" and window & set(c["hometown_cues"]):
-            facts.setdefault("hometown", ent.kb_id_ or ent.text)
-    for token in sent:
-        # "der gebürtige Wittener": a demonym after a birth cue names the birthplace.
-        if token.i > 0 and token.nbor(-1).text in c["birth_cues"] and token.text.endswith("er"):
-            facts.setdefault("birthplace", token.text[:-2])
 
 
 def extract_careers(doc: Doc, doc_id: str, published: dt.date | None = None) -> tuple[list[CareerRow], list[Person]]:

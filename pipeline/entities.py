@@ -425,7 +425,7 @@ class EntityResolver:
         return spans
 
     def dateline_at(self, doc: Doc, i: int, require_known: bool) -> list[Span]:
-        spans = []
+        spans: list[Span] = []
         while i < len(doc) and CAPITALISED.match(doc[i].text) and doc[i].is_alpha and len(spans) < DATELINE_MAX:
             if require_known and not doc[i]._.karriere_known_place:
                 return []

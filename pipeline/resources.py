@@ -141,6 +141,12 @@ CAREER_CUE_KEYS = {
 KNOWN_KEYS = {"careers_de.json": CAREER_CUE_KEYS, "lexicon.json": LEXICON_KEYS}
 
 
+@lru_cache(maxsize=None)
+def career_cues() -> dict[str, Any]:
+    """The career stage's German cue words (careers_de.json), loaded once."""
+    return load_json("careers_de.json")
+
+
 def load_json(name: str) -> dict[str, Any]:
     """A JSON resource; keys outside its schema fail loudly (a typo must not disable a rule)."""
     data: dict[str, Any] = json.loads(read_text(name))
