@@ -48,6 +48,7 @@ NOT_ADJECTIVES = {"gegen", "über", "unter", "hinter", "wieder", "aber", "oder",
 DATELINE_ENDS = {".", "(", "-", "–", "—"}
 DATELINE_MAX = 3
 CUP = re.compile(r"(?i)(pokal|cup|shield|trophy|meisterschaft)s?$")
+GAZETTEER_KEY = "karriere_gazetteer"
 WORD_ATTRS = {ORTH, LOWER}  # token attributes that are a function of the word alone
 WORD_MEMO_LIMIT = 50_000  # words; beyond it the memo starts afresh
 
@@ -142,6 +143,30 @@ def gazetteer_entries(lexicon: dict[str, Any], known_word: Callable[[str], bool]
     return entries
 
 
+def phrase_orths(tokenizer: Tokenizer, phrases: list[str]) -> list[tuple[int, ...]]:
+    """The ORTH ids of each phrase's tokens.
+
+    The phrases are tokenised as the lines of one text: spaCy's tokenizer splits each whitespace-separated
+    chunk on its own, and 25,000 one-phrase Docs cost more than their tokens. A phrase with whitespace
+    around it or a line break in it would run into its neighbours, so it is tokenised alone.
+    """
+    alone = {p for p in phrases if not p or p != p.strip() or "\n" in p}
+    orths = {p: tuple(t.orth for t in tokenizer(p)) for p in alone}
+    lines = [p for p in phrases if p not in alone]
+    newline = tokenizer.vocab.strings.add("\n")
+    line: list[int] = []
+    tokens_per_line = []
+    for token in tokenizer("\n".join(lines)):
+        if token.orth == newline:
+            tokens_per_line.append(tuple(line))
+            line = []
+        else:
+            line.append(token.orth)
+    tokens_per_line.append(tuple(line))
+    orths.update(zip(lines, tokens_per_line))
+    return [orths[p] for p in phrases]
+
+
 class CandidateRuler:
     """Gazetteer phrases and token patterns -> candidate spans (SpanRuler-shaped)."""
 
@@ -156,10 +181,14 @@ class CandidateRuler:
             resources.first_names(), self.known_word, tuple(self.lexicon["place_suffixes"]), known_places,
             tuple(self.lexicon["common_noun_heads"]),
         )
+        # One matcher key for all phrases, the entries found by the phrase's tokens: a key per
+        # phrase would make 25,000 lexemes of whole phrases.
+        self.phrase_entries: dict[tuple[int, ...], list[GazetteerEntry]] = {}
+        for surface, orths in zip(self.entries, phrase_orths(cast(Tokenizer, nlp.tokenizer), list(self.entries))):
+            self.phrase_entries.setdefault(orths, []).extend(self.entries[surface])
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        surfaces = list(self.entries)
-        for surface, doc in zip(surfaces, cast(Tokenizer, nlp.tokenizer).pipe(surfaces)):
-            self.phrase_matcher.add(surface, [doc])
+        # PhraseMatcher.add takes a pattern's ORTH ids as well as a Doc (spaCy's unpickling does so).
+        self.phrase_matcher.add(GAZETTEER_KEY, cast(list[Doc], list(self.phrase_entries)))
         self.rules: list[TokenRule] = []
         self.matcher = Matcher(nlp.vocab)
         self.add_rules(resources.token_rules(patterns_file, lexicon_file))
@@ -189,8 +218,8 @@ class CandidateRuler:
         return spans
 
     def phrase_spans(self, doc: Doc) -> Iterable[Span]:
-        for match_id, start, end in self.phrase_matcher(doc):
-            for entry in self.entries[self.nlp.vocab.strings[match_id]]:
+        for _, start, end in self.phrase_matcher(doc):
+            for entry in self.phrase_entries[tuple(t.orth for t in doc[start:end])]:
                 yield Span(doc, start, end, label=entry.label, kb_id=entry.value, span_id=entry.kind)
 
     def rule_span(self, doc: Doc, rule: TokenRule, start: int, end: int) -> Span | None:
