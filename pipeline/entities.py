@@ -501,7 +501,10 @@ class EntityResolver:
             return False
         if before.lower_ in self.articles:
             return token.text not in self.standalone
-        adjective = before.lower_.endswith(ADJECTIVE_ENDINGS) and before.lower_ not in NOT_ADJECTIVES
+        preterite = before.lower_.endswith(("te", "ten")) and before.lemma_.endswith("en") \
+            and before.lemma_ != before.text  # "führte Inter zum Aufstieg"
+        adjective = before.lower_.endswith(ADJECTIVE_ENDINGS) and before.lower_ not in NOT_ADJECTIVES \
+            and not preterite
         return before.lower_ in self.contractions or adjective
 
     def town_context(self, span: Span) -> bool | None:

@@ -67,6 +67,8 @@ def test_seed_short_forms_carry_the_full_club_as_value(seed_doc: Doc) -> None:
         ("Die Europäische Union fördert den Sport.", []),
         ("Rot-Weiss Essen siegte. Nach dem Spiel ging es zum Essen, dann gegen Essen.",
          [("CLUB", "Rot-Weiss Essen"), ("CLUB", "Essen")]),
+        ("Inter Leipzig stieg auf. Backhaus führte Inter zum Aufstieg.",
+         [("CLUB", "Inter Leipzig"), ("CLUB", "Inter")]),
         ("Eintracht Frankfurt gewann. Die Eintracht feierte in großer Eintracht.",
          [("CLUB", "Eintracht Frankfurt"), ("CLUB", "Eintracht")]),
         ("In Halle an der Saale wurde er geboren.", [("PLACE", "Halle"), ("PLACE", "Saale")]),
