@@ -517,8 +517,8 @@ class EntityResolver:
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
         after = doc[span.end].text if span.end < len(doc) else ""
         words = {t.text for t in span.sent}
-        if words_lower(words) & self.place_context:
-            return False
+        if words_lower(words) & self.place_context and before in self.place_prepositions:
+            return False  # "aufgewachsen in Wengern"
         if span.text.endswith("s") and after in self.genitive_followers:
             return True  # "Hamms Sportlicher Leiter"
         if before in {w.lower() for w in self.leave_verbs}:
