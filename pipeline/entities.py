@@ -334,10 +334,6 @@ def club_nominative(span: Span, lexicon: dict[str, Any]) -> str:
     return "".join(words).strip()
 
 
-def words_lower(words: set[str]) -> set[str]:
-    return {w.lower() for w in words}
-
-
 def span_priority(span: Span) -> tuple[int, int, int, int, int, int]:
     """Sort key: a dateline first, then longer, stronger evidence, what the document itself says
     (a short form of a club it names in full beats a gazetteer alias), label priority, position."""
@@ -356,6 +352,32 @@ def select_longest(spans: Iterable[Span]) -> list[Span]:
             chosen.append(span)
             taken.update(range(span.start, span.end))
     return sorted(chosen, key=lambda s: s.start)
+
+
+class DocWords:
+    """One Doc's token texts and the word sets of its sentences, each computed once: the resolver
+    reads the words of a sentence for every town, short form and cup in it."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.texts = [t.text for t in doc]
+        self.sentences: dict[tuple[int, int], frozenset[str]] = {}
+        self.sentences_lower: dict[tuple[int, int], frozenset[str]] = {}
+
+    def sentence(self, span: Span) -> frozenset[str]:
+        """The words of the sentence `span` starts in."""
+        sent = span.sent
+        key = (sent.start, sent.end)
+        if key not in self.sentences:
+            self.sentences[key] = frozenset(self.texts[sent.start:sent.end])
+        return self.sentences[key]
+
+    def sentence_lower(self, span: Span) -> frozenset[str]:
+        sent = span.sent
+        key = (sent.start, sent.end)
+        if key not in self.sentences_lower:
+            self.sentences_lower[key] = frozenset(w.lower() for w in self.sentence(span))
+        return self.sentences_lower[key]
 
 
 class EntityResolver:
@@ -378,6 +400,7 @@ class EntityResolver:
         self.contractions = {"zum", "zur", "beim", "am", "im", "vom", "ins", "ans"}
         self.club_words = set(self.lex["club_words"])
         self.leave_verbs = set(self.lex["leave_verbs"])
+        self.leave_verbs_lower = {w.lower() for w in self.leave_verbs}
         self.genitive_followers = set(self.lex["genitive_club_followers"])
         self.role_nouns = set(self.lex["person_role_nouns"])
         self.place_context = {w.lower() for w in self.lex["place_context_words"]}
@@ -385,8 +408,10 @@ class EntityResolver:
         self.sponsors = set(self.lex["league_sponsors"])
         self.win_verbs = set(self.lex["title_win_verbs"])
         self.stint_words = set(self.lex["stint_words"])
+        self.doc_words: DocWords | None = None
 
     def __call__(self, doc: Doc) -> Doc:
+        self.doc_words = DocWords(doc)
         candidates = list(doc.spans.get(CANDIDATES_KEY, []))
         if self.use_base_entities:
             candidates += self.base_entities(doc)
@@ -402,6 +427,11 @@ class EntityResolver:
         chosen = self.merge_club_with_town(chosen)
         doc.ents = filter_spans(chosen)
         return doc
+
+    def words(self, doc: Doc) -> DocWords:
+        if self.doc_words is None or self.doc_words.doc is not doc:
+            self.doc_words = DocWords(doc)
+        return self.doc_words
 
     def base_entities(self, doc: Doc) -> list[Span]:
         spans = []
@@ -432,7 +462,7 @@ class EntityResolver:
             return before.lower() in self.place_prepositions
         if span.id_ == "place_after_preposition":
             village = span.doc[span.start]._.karriere_village_like
-            context = words_lower({t.text for t in span.sent}) & self.place_context
+            context = self.words(span.doc).sentence_lower(span) & self.place_context
             return village or bool(context)
         # "das Wetter", "die Meine": a town name after a bare article is a word, not the town.
         return span.id_ != "place" or before.lower() not in self.articles or len(span) > 1
@@ -478,15 +508,13 @@ class EntityResolver:
             if span[0].text in self.prefixes:
                 prefixes.setdefault(span[0].text, set()).add(name)
         spans = []
-        for token in doc:
-            base = token.text[:-1] if token.text.endswith("s") and token.text[:-1] in forms else token.text
-            if base in forms and self.town_context(doc[token.i:token.i + 1]) is not False \
-                    and not self.used_as_word(token):
-                spans.append(Span(doc, token.i, token.i + 1, label="CLUB", kb_id=forms[base], span_id="club_short_form"))
-            elif token.text in prefixes and len(prefixes[token.text]) == 1 and token.i > 0 \
-                    and doc[token.i - 1].lower_ in self.determiners:
-                name = next(iter(prefixes[token.text]))
-                spans.append(Span(doc, token.i, token.i + 1, label="CLUB", kb_id=name, span_id="club_short_form"))
+        for i, text in enumerate(self.words(doc).texts):
+            base = text[:-1] if text.endswith("s") and text[:-1] in forms else text
+            if base in forms and self.town_context(doc[i:i + 1]) is not False and not self.used_as_word(doc[i]):
+                spans.append(Span(doc, i, i + 1, label="CLUB", kb_id=forms[base], span_id="club_short_form"))
+            elif text in prefixes and len(prefixes[text]) == 1 and i > 0 and doc[i - 1].lower_ in self.determiners:
+                name = next(iter(prefixes[text]))
+                spans.append(Span(doc, i, i + 1, label="CLUB", kb_id=name, span_id="club_short_form"))
         return spans
 
     def used_as_word(self, token: Token) -> bool:
@@ -516,12 +544,12 @@ class EntityResolver:
         doc = span.doc
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
         after = doc[span.end].text if span.end < len(doc) else ""
-        words = {t.text for t in span.sent}
-        if words_lower(words) & self.place_context and before in self.place_prepositions:
+        words = self.words(doc).sentence(span)
+        if self.words(doc).sentence_lower(span) & self.place_context and before in self.place_prepositions:
             return False  # "aufgewachsen in Wengern"
         if span.text.endswith("s") and after in self.genitive_followers:
             return True  # "Hamms Sportlicher Leiter"
-        if before in {w.lower() for w in self.leave_verbs}:
+        if before in self.leave_verbs_lower:
             return True  # "verlässt Cottbus"
         if before in {"nach", "von", "vom", "über", "ihn", "sie"} and words & self.transfer_words:
             return True  # "nach Lotte gewechselt", "holte ihn Bocholt zurück"
@@ -573,12 +601,12 @@ class EntityResolver:
         first_names = Counter(s[0].text for s in full if s[0]._.karriere_first_name)
         unique_first = {name for name, n in first_names.items() if n == 1} - surnames
         spans = []
-        for token in doc:
-            base = token.text[:-1] if token.text.endswith("s") and token.text[:-1] in surnames else token.text
-            if base in surnames and not self.is_place_after_preposition(token):
-                spans.append(Span(doc, token.i, token.i + 1, label="PERSON", kb_id=base, span_id="person_surname"))
-            elif token.text in unique_first and not self.followed_by_name(token):
-                spans.append(Span(doc, token.i, token.i + 1, label="PERSON", kb_id=token.text, span_id="person_first_name"))
+        for i, text in enumerate(self.words(doc).texts):
+            base = text[:-1] if text.endswith("s") and text[:-1] in surnames else text
+            if base in surnames and not self.is_place_after_preposition(doc[i]):
+                spans.append(Span(doc, i, i + 1, label="PERSON", kb_id=base, span_id="person_surname"))
+            elif text in unique_first and not self.followed_by_name(doc[i]):
+                spans.append(Span(doc, i, i + 1, label="PERSON", kb_id=text, span_id="person_first_name"))
         return spans
 
     def is_place_after_preposition(self, token: Token) -> bool:
@@ -626,7 +654,7 @@ class EntityResolver:
         if span.label_ != "LEAGUE" or not CUP.search(span.text) or span.start == 0:
             return span
         before = span.doc[span.start - 1].lower_
-        won = {t.text for t in span.sent} & self.win_verbs
+        won = self.words(span.doc).sentence(span) & self.win_verbs
         if (before in {"den", "der", "die"} and won) or before == "zur":
             return Span(span.doc, span.start, span.end, label="TITLE", span_id="title_cup_won")
         return span
