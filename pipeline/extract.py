@@ -59,7 +59,8 @@ def process(nlp: Language, articles: list[Article]) -> tuple[list[dict[str, str]
     tokens = 0
     docs = nlp.pipe(make_docs(nlp, ((a.text, a.published) for a in articles)), batch_size=8)
     progress = tqdm(zip(articles, docs), total=len(articles), unit="doc",
-                    disable=len(articles) < PROGRESS_MIN_DOCS, leave=False)
+                    # None: shown on a terminal only, so logs and pipes stay clean
+                    disable=True if len(articles) < PROGRESS_MIN_DOCS else None, leave=False)
     for article, doc in progress:
         tokens += len(doc)
         entities.extend(entity_rows(doc, article.doc_id))
