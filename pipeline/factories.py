@@ -32,7 +32,7 @@ def split_sentence_final_stops(doc: Doc) -> Doc:
     stops on the token, as it rightly does for "30. Juni" or "H. Müller"."""
     with doc.retokenize() as retokenizer:
         for token in doc[1:]:
-            if ends_sentence(token) and keeps_sentence_stop(token):
+            if token.text.endswith(".") and ends_sentence(token) and keeps_sentence_stop(token):  # cheap test first
                 retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 1), (token, 1)])
     return doc
 
