@@ -62,23 +62,27 @@ class PersonIndex:
 def read_people(doc: Doc, doc_id: str, persons: list[str], published: dt.date | None,
                 people: PersonIndex) -> list[Person]:
     facts: dict[str, dict[str, str]] = {p: {} for p in persons}
+    ents_by_sentence: dict[int, list[Span]] = {}
+    for ent in doc.ents:  # once per document: `sent.ents` would scan all entities per sentence
+        ents_by_sentence.setdefault(ent.sent.start, []).append(ent)
     for sent in doc.sents:
-        named = [people.resolve(e) for e in sent.ents if e.label_ == "PERSON"]
+        ents = ents_by_sentence.get(sent.start, [])
+        named = [people.resolve(e) for e in ents if e.label_ == "PERSON"]
         who = named[0] if named else people.main
         if who not in facts:
             continue
-        read_birth_facts(sent, facts[who], published)
+        read_birth_facts(sent, ents, facts[who], published)
     return [Person(doc_id, p, f.get("birth_year", ""), f.get("birthplace", ""), f.get("hometown", ""))
             for p, f in facts.items()]
 
 
-def read_birth_facts(sent: Span, facts: dict[str, str], published: dt.date | None) -> None:
+def read_birth_facts(sent: Span, ents: list[Span], facts: dict[str, str], published: dt.date | None) -> None:
     c = resources.career_cues()
     for token in sent:
         age = AGE.match(token.text)
         if age and published and "birth_year" not in facts:
             facts["birth_year"] = str(published.year - int(age.group(1)))
-    for ent in sent.ents:
+    for ent in ents:
         window = {t.text for t in sent.doc[max(sent.start, ent.start - 3):ent.start]}
         if ent.label_ == "DATE" and window & set(c["birth_date_cues"]) and ent.kb_id_[:4].isdigit():
             facts["birth_year"] = ent.kb_id_[:4]
