@@ -90,3 +90,15 @@ def test_model_option_on_the_command_line(statistical_base: Path, tmp_path: Path
                                       "--model", str(statistical_base)])
     assert result.exit_code == 0, result.output
     assert "Zoltán Kövesdi" in (tmp_path / "out" / "entities.csv").read_text(encoding="utf-8")
+
+
+def test_results_do_not_depend_on_what_ran_before(nlp: Language, seed_text: str) -> None:
+    """The rules remember answers per word across documents; the entities must not change."""
+    from spacy.lang.de import German
+
+    fresh = build_nlp()
+    alone = ents(run(fresh, seed_text, SEED_PUBLISHED))
+    for text in ["Der FC Bayern München gewann in Essen.", "Wetter/Hamm. Das Wetter war gut.", seed_text[::-1]]:
+        run(nlp, text, SEED_PUBLISHED)
+    assert ents(run(nlp, seed_text, SEED_PUBLISHED)) == alone
+    assert isinstance(nlp, German)
