@@ -98,6 +98,7 @@ def test_town_words_and_club_words(nlp: Language, text: str, expected: list[tupl
         ("Er spielte beim USV Eschen/Mauren.", "USV Eschen/Mauren"),
         ("Er spielte für die Dresden Titans in der ProB.", "Dresden Titans"),
         ("Er wechselte zu den Kölner Haien.", "Kölner Haien"),
+        ("Danach spielte er für die Frankfurter Eintracht.", "Frankfurter Eintracht"),
     ],
 )
 def test_club_grammar_finds_clubs_in_no_list(nlp: Language, text: str, club: str) -> None:
