@@ -171,7 +171,7 @@ class CareerReader:
         self.clubs = ClubIndex(doc)
         self.cue = cues()
         self.weak_role_words = {role: set(words) for role, words in self.cue["weak_role_cues"].items()}
-        self.station_words = set(self.cue["station_cues"]).union(
+        self.station_words = self.cue_words("station_cues").union(
             *self.cue["role_cues"].values(), *self.cue["weak_role_cues"].values())
         self.birth_words = {w.lower() for w in self.cue["birth_date_cues"]}
         self.role_words = {role: set(words) for role, words in self.cue["role_cues"].items()}
@@ -200,6 +200,10 @@ class CareerReader:
             ))
         return result
 
+    @staticmethod
+    def cue_words(key: str) -> frozenset[str]:
+        return resources.career_cue_words(key)
+
     def read(self) -> list[CareerRow]:
         for sentence in self.sentences():
             self.read_sentence(sentence)
@@ -222,7 +226,7 @@ class CareerReader:
         sides = {id(t): self.side(t, s) for t in targets}
         listed_role: dict[str, str] = {}
         previous = dict(self.last_station_of)
-        is_move_sentence = bool(s.words & set(self.cue["move_verbs"]))
+        is_move_sentence = bool(s.words & self.cue_words("move_verbs"))
         for index, target in enumerate(targets):
             club = self.clubs.name(target.club)
             continues_list = index > 0 and self.is_list_continuation(targets[index - 1], target)
@@ -246,7 +250,7 @@ class CareerReader:
 
     def read_career_end(self, s: Sentence, persons: list[str]) -> None:
         """"zwang ihn 1970 zum Karriereende": the playing station he was at ends then."""
-        if not s.dates or not s.words & set(self.cue["career_end_words"]) or len(persons) != 1:
+        if not s.dates or not s.words & self.cue_words("career_end_words") or len(persons) != 1:
             return
         station = self.last_station_of.get(persons[0])
         if station is None or station.end or ROLE_GROUP[station.role] != "playing":
@@ -331,7 +335,7 @@ class CareerReader:
         in_clause = [c for c in s.clubs if clause.start <= c.start < clause.end and not self.is_opponent(c)]
         if in_clause:
             return self.clubs.name(min(in_clause, key=lambda c: self.distance(role_token.i, c)))
-        signing = {t.text for t in clause} & (set(self.cue["move_verbs"]) | set(self.cue["passive_agent_participles"]))
+        signing = {t.text for t in clause} & (self.cue_words("move_verbs") | self.cue_words("passive_agent_participles"))
         if any(not self.is_opponent(c) for c in s.clubs) and not signing:
             return None  # the sentence names its clubs elsewhere, with their own roles
         return self.clubs.home or None  # "wurde Innenverteidiger Vukić verpflichtet": by the article's club
@@ -345,7 +349,7 @@ class CareerReader:
 
     def persons_for(self, s: Sentence, target: Target, persons: list[str]) -> list[str]:
         """Everyone "im Gespann"; otherwise the person named nearest the club, in its clause first."""
-        if len(s.persons) <= 1 or s.words & set(self.cue["together_cues"]):
+        if len(s.persons) <= 1 or s.words & self.cue_words("together_cues"):
             return persons
         clause = self.clause(target.anchor, s)
         in_clause = [p for p in s.persons if clause.start <= p.start < clause.end]
@@ -374,8 +378,8 @@ class CareerReader:
 
     def is_match_report(self, s: Sentence) -> bool:
         """A result or a fixture, and no move in the sentence."""
-        match = any(SCORE.match(w) for w in s.words) or bool(s.words & set(self.cue["match_words"]))
-        return match and not s.words & set(self.cue["move_verbs"])
+        match = any(SCORE.match(w) for w in s.words) or bool(s.words & self.cue_words("match_words"))
+        return match and not s.words & self.cue_words("move_verbs")
 
     @staticmethod
     def is_headline(s: Sentence) -> bool:
@@ -384,7 +388,7 @@ class CareerReader:
 
     def is_failed_move(self, club: Span, s: Sentence) -> bool:
         """"Geplatzt ist dagegen der Wechsel zur Hammer SpVg": no station at that club."""
-        return bool({t.text for t in self.clause(club, s)} & set(self.cue["failed_move_words"]))
+        return bool({t.text for t in self.clause(club, s)} & self.cue_words("failed_move_words"))
 
     def is_opponent(self, club: Span) -> bool:
         window = club.doc[max(club.sent.start, club.start - self.cue["opponent_window"]):club.start]
@@ -407,8 +411,8 @@ class CareerReader:
 
     def is_blocked(self, s: Sentence) -> bool:
         """Wishes, rumours and negated moves are no stations."""
-        return bool(s.words & set(self.cue["blocking_cues"])) or (
-            bool(s.words & set(self.cue["negations"])) and not s.dates
+        return bool(s.words & self.cue_words("blocking_cues")) or (
+            bool(s.words & self.cue_words("negations")) and not s.dates
         )
 
     # what the station holds -------------------------------------------------
@@ -492,23 +496,23 @@ class CareerReader:
         before = self.preposition_before(target.anchor, s)
         # Words of a date ("Ende Juni 2017", "bis 2003") say when, not whether he left.
         clause_words = {t.text for t in self.clause(target.anchor, s) if t.ent_type_ != "DATE"}
-        if clause_words & set(self.cue["offer_nouns"]):
+        if clause_words & self.cue_words("offer_nouns"):
             return "start"  # "das Angebot von Rot-Weiß Koblenz": the offer comes from the new club
-        if before & set(self.cue["source_prepositions"]) and self.is_passive_agent(s):
+        if before & self.cue_words("source_prepositions") and self.is_passive_agent(s):
             return "start"  # "wurde von Vitesse Arnheim verpflichtet": the agent is the new club
         ehe = [t.i for t in s.span if t.lower_ in self.cue["before_clause_words"]]
         if ehe and s.dates:
             # "hatte A trainiert, ehe er im Sommer 2020 bei B übernahm": A ends, B starts then.
             return "end" if target.anchor.start < ehe[0] else "start"
-        if before & set(self.cue["source_prepositions"]) or clause_words & set(self.cue["end_cues"]):
+        if before & self.cue_words("source_prepositions") or clause_words & self.cue_words("end_cues"):
             return "end"
-        if before & set(self.cue["target_prepositions"]) or clause_words & set(self.cue["start_cues"]):
+        if before & self.cue_words("target_prepositions") or clause_words & self.cue_words("start_cues"):
             return "start"
         return ""
 
     def is_passive_agent(self, s: Sentence) -> bool:
-        return bool(s.words & set(self.cue["passive_auxiliaries"])) and bool(
-            s.words & set(self.cue["passive_agent_participles"]))
+        return bool(s.words & self.cue_words("passive_auxiliaries")) and bool(
+            s.words & self.cue_words("passive_agent_participles"))
 
     def add_dates(self, draft: StationDraft, s: Sentence, target: Target, sides: dict[int, str],
                   targets: list[Target]) -> None:
@@ -579,12 +583,12 @@ class CareerReader:
             return
         if s.persons and self.people.resolve(s.persons[0]) != self.current.person:
             return
-        team_words = set(self.cue["team_words"])
+        team_words = self.cue_words("team_words")
         if s.leagues and s.words & team_words:
             for league in s.leagues:
                 if league_name(league) not in self.current.leagues:
                     self.current.leagues.append(league_name(league))
-        if s.titles and s.words & (team_words | set(self.cue["station_cues"])):
+        if s.titles and s.words & (team_words | self.cue_words("station_cues")):
             self.current.titles.extend(t.text for t in s.titles if t.text not in self.current.titles)
 
     def freeze(self, draft: StationDraft) -> CareerRow:

@@ -405,7 +405,6 @@ class EntityResolver:
         self.leave_verbs = set(self.lex["leave_verbs"])
         self.leave_verbs_lower = {w.lower() for w in self.leave_verbs}
         self.genitive_followers = set(self.lex["genitive_club_followers"])
-        self.role_nouns = set(self.lex["person_role_nouns"])
         self.place_context = {w.lower() for w in self.lex["place_context_words"]}
         self.transfer_words = set(self.lex["transfer_words"])
         self.sponsors = set(self.lex["league_sponsors"])

@@ -77,22 +77,21 @@ def read_people(doc: Doc, doc_id: str, persons: list[str], published: dt.date | 
 
 
 def read_birth_facts(sent: Span, ents: list[Span], facts: dict[str, str], published: dt.date | None) -> None:
-    c = resources.career_cues()
     for token in sent:
         age = AGE.match(token.text)
         if age and published and "birth_year" not in facts:
             facts["birth_year"] = str(published.year - int(age.group(1)))
     for ent in ents:
         window = {t.text for t in sent.doc[max(sent.start, ent.start - 3):ent.start]}
-        if ent.label_ == "DATE" and window & set(c["birth_date_cues"]) and ent.kb_id_[:4].isdigit():
+        if ent.label_ == "DATE" and window & resources.career_cue_words("birth_date_cues") and ent.kb_id_[:4].isdigit():
             facts["birth_year"] = ent.kb_id_[:4]
-        if ent.label_ == "PLACE" and window & set(c["birth_cues"]):
+        if ent.label_ == "PLACE" and window & resources.career_cue_words("birth_cues"):
             facts.setdefault("birthplace", ent.kb_id_ or ent.text)
-        if ent.label_ == "PLACE" and window & set(c["hometown_cues"]):
+        if ent.label_ == "PLACE" and window & resources.career_cue_words("hometown_cues"):
             facts.setdefault("hometown", ent.kb_id_ or ent.text)
     for token in sent:
         # "der gebürtige Wittener": a demonym after a birth cue names the birthplace.
-        if token.i > 0 and token.nbor(-1).text in c["birth_cues"] and token.text.endswith("er"):
+        if token.i > 0 and token.nbor(-1).text in resources.career_cue_words("birth_cues") and token.text.endswith("er"):
             facts.setdefault("birthplace", token.text[:-2])
 
 

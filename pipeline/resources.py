@@ -171,6 +171,12 @@ def career_cues() -> dict[str, Any]:
     return load_json("careers_de.json")
 
 
+@lru_cache(maxsize=None)
+def career_cue_words(key: str) -> frozenset[str]:
+    """One list of careers_de.json as a set, built once (the readers test it per sentence)."""
+    return frozenset(career_cues()[key])
+
+
 def load_json(name: str) -> dict[str, Any]:
     """A JSON resource; keys outside its schema fail loudly (a typo must not disable a rule)."""
     data: dict[str, Any] = json.loads(read_text(name))
