@@ -60,6 +60,11 @@ class StationDraft:
     descriptor_leagues: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
+    # Where the story tells the station: the sentence that dates its start, else its first mention.
+    told_at: int = 0
+    latest_start: str = ""  # a return ("kehrte 2015 zurück") starts the same station again
+    ongoing: bool = False  # "spielt seit 2008 für die SV Ried"
+    loan: bool = False  # a loan does not end the station the player is lent from
 
 
 def cues() -> dict[str, Any]:
@@ -181,6 +186,7 @@ class CareerReader:
         self.last_club: Span | None = None
         self.pending_date: Span | None = None
         self.last_station_of: dict[str, StationDraft] = {}
+        self.sentence_index = 0
 
     def sentences(self) -> list[Sentence]:
         ents_by_sent: dict[int, list[Span]] = {}
@@ -205,9 +211,28 @@ class CareerReader:
         return resources.career_cue_words(key)
 
     def read(self) -> list[CareerRow]:
-        for sentence in self.sentences():
+        for index, sentence in enumerate(self.sentences()):
+            self.sentence_index = index
             self.read_sentence(sentence)
+        self.close_by_next_station()
         return [self.freeze(d) for d in self.stations.values()]
+
+    def close_by_next_station(self) -> None:
+        """A dated station ends where the person's next dated station of the same kind begins
+        ("2015 zum Chemnitzer FC ... im Sommer 2018 schloss er sich Münster an"), unless the
+        story tells an undated senior station between the two: then the order is unknown."""
+        careers: dict[tuple[str, str], list[StationDraft]] = {}
+        for draft in self.stations.values():
+            careers.setdefault((draft.person, ROLE_GROUP[draft.role]), []).append(draft)
+        for drafts in careers.values():
+            dated = sorted((d for d in drafts if d.start), key=lambda d: date_key(d.start))
+            for earlier, later in zip(dated, dated[1:]):
+                if earlier.end or earlier.ongoing or later.loan or earlier.club == later.club \
+                        or date_key(earlier.latest_start) >= date_key(later.start):
+                    continue
+                first, last = sorted((earlier.told_at, later.told_at))
+                if not any(not d.start and d.role != "youth_player" and first < d.told_at < last for d in drafts):
+                    earlier.end = later.start
 
     def read_sentence(self, s: Sentence) -> None:
         persons = self.persons_of(s)
@@ -238,6 +263,7 @@ class CareerReader:
                 listed_role[person] = role
                 draft = self.station(person, club, role)
                 self.add_dates(draft, s, target, sides, targets)
+                self.mark_kind(draft, s, target)
                 if is_move_sentence and draft.start and sides[id(target)] != "end":
                     self.close_previous(previous.get(person), draft)
                 self.last_station_of[person] = draft
@@ -395,9 +421,10 @@ class CareerReader:
         return any(t.text in self.cue["opponent_cues"] for t in window)
 
     def described_club(self, s: Sentence) -> Target | None:
-        """"den Sechstligisten", "des Traditionsvereins": the club named last before."""
-        if self.last_club is None:
-            return None
+        """"den Sechstligisten", "des Traditionsvereins": the club named last before. A league level
+        also looks back in its own sentence ("einem Angebot des VfL Osnabrück ... beim Drittligisten");
+        a plain "Traditionsverein" is the club the story was at ("Nach seiner Zeit beim TuS Wengern
+        wechselte er in die Jugend des Traditionsvereins")."""
         club_starts = {c.start for c in s.clubs}
         for token in s.span:
             word = token.text
@@ -405,8 +432,10 @@ class CareerReader:
                 continue
             if token.i + 1 in club_starts:
                 continue  # "beim Drittligisten SG ...": the name follows, no description
-            if token.i > 0 and token.nbor(-1).lower_ in DESCRIPTION_ARTICLES:
-                return Target(self.last_club, s.span.doc[token.i:token.i + 1])
+            named_before = [c for c in s.clubs if c.end <= token.i and not self.is_opponent(c)]
+            meant = named_before[-1] if named_before and descriptor_league(word) else self.last_club
+            if meant is not None and token.i > 0 and token.nbor(-1).lower_ in DESCRIPTION_ARTICLES:
+                return Target(meant, s.span.doc[token.i:token.i + 1])
         return None
 
     def is_blocked(self, s: Sentence) -> bool:
@@ -474,7 +503,7 @@ class CareerReader:
     def station(self, person: str, club: str, role: str) -> StationDraft:
         key = (person, club, role)
         if key not in self.stations:
-            self.stations[key] = StationDraft(person, club, role)
+            self.stations[key] = StationDraft(person, club, role, told_at=self.sentence_index)
         return self.stations[key]
 
     def preposition_before(self, anchor: Span, s: Sentence) -> set[str]:
@@ -494,21 +523,32 @@ class CareerReader:
     def side(self, target: Target, s: Sentence) -> str:
         """Whether the sentence has the person leave ("end") or join ("start") this club."""
         before = self.preposition_before(target.anchor, s)
+        from_source = self.names_source(target.anchor, s)
         # Words of a date ("Ende Juni 2017", "bis 2003") say when, not whether he left.
         clause_words = {t.text for t in self.clause(target.anchor, s) if t.ent_type_ != "DATE"}
         if clause_words & self.cue_words("offer_nouns"):
             return "start"  # "das Angebot von Rot-Weiß Koblenz": the offer comes from the new club
-        if before & self.cue_words("source_prepositions") and self.is_passive_agent(s):
+        if from_source and self.is_passive_agent(s):
             return "start"  # "wurde von Vitesse Arnheim verpflichtet": the agent is the new club
         ehe = [t.i for t in s.span if t.lower_ in self.cue["before_clause_words"]]
         if ehe and s.dates:
             # "hatte A trainiert, ehe er im Sommer 2020 bei B übernahm": A ends, B starts then.
             return "end" if target.anchor.start < ehe[0] else "start"
-        if before & self.cue_words("source_prepositions") or clause_words & self.cue_words("end_cues"):
+        if from_source or clause_words & self.cue_words("end_cues"):
             return "end"
         if before & self.cue_words("target_prepositions") or clause_words & self.cue_words("start_cues"):
             return "start"
         return ""
+
+    def names_source(self, anchor: Span, s: Sentence) -> bool:
+        """"vom VfL Eintracht Hagen", "kam 2015 von Hagen": the club left. After a noun, "von" only
+        says whose ("der zweiten Mannschaft von Arminia Bielefeld")."""
+        sources = self.cue_words("source_prepositions")
+        for token in anchor.doc[max(s.span.start, anchor.start - 3):anchor.start]:
+            if token.lower_ in sources:
+                before = token.doc[token.i - 1] if token.i > s.span.start else None
+                return before is None or not (before.is_title and not before.ent_type_)
+        return False
 
     def is_passive_agent(self, s: Sentence) -> bool:
         return bool(s.words & self.cue_words("passive_auxiliaries")) and bool(
@@ -522,6 +562,8 @@ class CareerReader:
         own = [d for d in dates if self.in_clause(d, target, s)]
         for date in own:
             hint = date._.karriere_hint
+            if hint == "start" and side == "end" and self.is_move_time(date) and self.names_source(target.anchor, s):
+                hint = ""  # "zur Saison 2023/24 vom VfL Eintracht Hagen": the move ends the old club
             which = "start" if hint == "start" else "end" if side == "end" or hint == "end" else "start"
             self.set_date(draft, date.kb_id_, which)
         opposite = {"end": "start", "start": "end"}.get(side)
@@ -539,6 +581,22 @@ class CareerReader:
         if not s.dates and self.pending_date is not None and len(targets) == 1 and side != "end":
             self.set_date(draft, self.pending_date.kb_id_, "start")
 
+    def is_move_time(self, date: Span) -> bool:
+        return date.start > 0 and date.doc[date.start - 1].lower_ in self.cue_words("move_time_words")
+
+    def mark_kind(self, draft: StationDraft, s: Sentence, target: Target) -> None:
+        """Loans ("an Vöcklamarkt verliehen") and stations the present tense holds ("spielt seit 2008")."""
+        clause = self.clause(target.anchor, s)
+        if {t.text for t in clause} & self.cue_words("loan_words"):
+            draft.loan = True
+        if s.words & self.cue_words("past_tense_words"):
+            return
+        ongoing_words = self.cue_words("ongoing_date_words")
+        for date in s.dates:
+            lead = date.doc[max(s.span.start, date.start - 2):date.end]  # "seit dem Sommer", "seit 2008"
+            if self.in_clause(date, target, s) and any(t.lower_ in ongoing_words for t in lead):
+                draft.ongoing = True
+
     def in_clause(self, date: Span, target: Target, s: Sentence) -> bool:
         clause = self.clause(target.anchor, s)
         return clause.start <= date.start < clause.end
@@ -547,8 +605,11 @@ class CareerReader:
         window = date.doc[max(0, date.start - 2):date.end]  # "geboren am ...", "Jahrgang 1949"
         return any(t.text.lower() in self.birth_words for t in window)
 
-    @staticmethod
-    def set_date(draft: StationDraft, value: str, which: str) -> None:
+    def set_date(self, draft: StationDraft, value: str, which: str) -> None:
+        if which == "start" and not draft.start:
+            draft.told_at = self.sentence_index
+        if which == "start" and date_key(value) > date_key(draft.latest_start):
+            draft.latest_start = value
         if which == "end":
             if not draft.end or date_key(value) > date_key(draft.end):
                 draft.end = value

@@ -148,3 +148,61 @@ def test_descriptor_resolves_to_the_club_named_before(nlp: Language) -> None:
     found = stations(run(nlp, text, dt.date(2021, 3, 10)))
     row = found[("Timo Berger", "SC Paderborn", "player")]
     assert (row.start, row.league) == ("2019-SU", "2. Bundesliga")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the next dated station of the same kind closes the one before
+        ("Im Sommer 2015 wechselte Timo Berger zum Chemnitzer FC. Im Sommer 2018 schloss sich Timo Berger "
+         "dem SC Preußen Münster an.",
+         {("Timo Berger", "Chemnitzer FC", "player"): ("2015-SU", "2018-SU"),
+          ("Timo Berger", "SC Preußen Münster", "player"): ("2018-SU", "")}),
+        # ... also when the article tells the later station first
+        ("Timo Berger spielt seit dem Sommer 2022 für den Halleschen FC. Im Sommer 2018 schloss sich "
+         "Timo Berger dem SC Preußen Münster an.",
+         {("Timo Berger", "Hallescher FC", "player"): ("2022-SU", ""),
+          ("Timo Berger", "SC Preußen Münster", "player"): ("2018-SU", "2022-SU")}),
+        # an undated station told in between: the move leaves it, the first one stays open
+        ("Im Sommer 2015 wechselte Timo Berger zum Chemnitzer FC. Danach spielte Timo Berger für den "
+         "VfR Aalen. Im Sommer 2018 schloss sich Timo Berger dem SC Preußen Münster an.",
+         {("Timo Berger", "Chemnitzer FC", "player"): ("2015-SU", ""),
+          ("Timo Berger", "VfR Aalen", "player"): ("", "2018-SU"),
+          ("Timo Berger", "SC Preußen Münster", "player"): ("2018-SU", "")}),
+        # a loan does not end the station the player is lent from; "spielt seit" is current
+        ("Lukas Kreuzhuber spielt seit 2008 für die SV Ried. Im Frühjahr 2012 wurde Lukas Kreuzhuber "
+         "an Union Vöcklamarkt verliehen.",
+         {("Lukas Kreuzhuber", "SV Ried", "player"): ("2008", ""),
+          ("Lukas Kreuzhuber", "Union Vöcklamarkt", "player"): ("2012-SP", "")}),
+        # a coaching job does not end a playing station
+        ("Im Sommer 2010 wechselte Timo Berger zum SC Paderborn. Im Sommer 2016 wurde Timo Berger "
+         "Trainer beim FC Gütersloh.",
+         {("Timo Berger", "SC Paderborn", "player"): ("2010-SU", ""),
+          ("Timo Berger", "FC Gütersloh", "coach"): ("2016-SU", "")}),
+    ],
+)
+def test_the_next_station_closes_the_previous_one(nlp: Language, text: str,
+                                                  expected: dict[tuple[str, str, str], tuple[str, str]]) -> None:
+    found = stations(run(nlp, text, dt.date(2023, 3, 10)))
+    assert {k: (v.start, v.end) for k, v in found.items()} == expected
+
+
+def test_the_date_of_a_move_ends_the_club_left(nlp: Language) -> None:
+    text = "Zur Saison 2023/24 wechselt Nils Bockhorst vom VfL Eintracht Hagen zum Bergischen HC."
+    found = stations(run(nlp, text, dt.date(2023, 3, 10)))
+    assert (found[("Nils Bockhorst", "VfL Eintracht Hagen", "player")].end,
+            found[("Nils Bockhorst", "Bergischer HC", "player")].start) == ("2023/2024", "2023/2024")
+
+
+def test_von_after_a_noun_names_the_owner_not_the_club_left(nlp: Language) -> None:
+    text = "Zur Saison 2010/11 unterschrieb Timo Berger bei der zweiten Mannschaft von Arminia Bielefeld."
+    row = stations(run(nlp, text, dt.date(2012, 3, 10)))[("Timo Berger", "Arminia Bielefeld", "player")]
+    assert (row.start, row.end) == ("2010/2011", "")
+
+
+def test_a_league_level_describes_the_club_just_named(nlp: Language) -> None:
+    text = ("Timo Berger spielte für den SC Paderborn. Im Mai 2013 folgte Timo Berger einem Angebot "
+            "des VfL Osnabrück und wurde dort Teil des Trainerteams beim Drittligisten.")
+    found = stations(run(nlp, text, dt.date(2021, 3, 10)))
+    assert ("Timo Berger", "VfL Osnabrück", "assistant_coach") in found
+    assert not any(club == "SC Paderborn" and role != "player" for _, club, role in found)
