@@ -46,6 +46,9 @@ NOT_ADJECTIVES = {"gegen", "über", "unter", "hinter", "wieder", "aber", "oder",
                   "eine", "einen", "einem", "einer", "eines", "seine", "seinen", "seinem", "seiner", "ihre",
                   "ihren", "ihrem", "ihrer", "diese", "diesen", "diesem", "dieser", "zwischen", "neben"}
 DATELINE_ENDS = {".", "(", "-", "–", "—"}
+CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")", "„", "“", '"'}
+LIST_JOINS = {",", "und", "oder", "sowie"}
+LIST_MAX = 6  # names in one list: "über Münster, Arnheim und Doetinchem"
 DATELINE_MAX = 3
 CUP = re.compile(r"(?i)(pokal|cup|shield|trophy|meisterschaft)s?$")
 GAZETTEER_KEY = "karriere_gazetteer"
@@ -382,6 +385,17 @@ class DocWords:
             self.sentences_lower[key] = frozenset(w.lower() for w in self.sentence(span))
         return self.sentences_lower[key]
 
+    def clause_lower(self, span: Span) -> frozenset[str]:
+        """The lower-cased words of the clause `span` is in: up to the nearest punctuation on each side
+        within its sentence (German sets its subordinate clauses off by commas)."""
+        sent = span.sent
+        start, end = span.start, span.end
+        while start > sent.start and self.texts[start - 1] not in CLAUSE_BREAKS:
+            start -= 1
+        while end < sent.end and self.texts[end] not in CLAUSE_BREAKS:
+            end += 1
+        return frozenset(w.lower() for w in self.texts[start:end])
+
 
 class EntityResolver:
     """Context filters, in-document propagation and the final choice of doc.ents."""
@@ -406,6 +420,8 @@ class EntityResolver:
         self.leave_verbs_lower = {w.lower() for w in self.leave_verbs}
         self.genitive_followers = set(self.lex["genitive_club_followers"])
         self.place_context = {w.lower() for w in self.lex["place_context_words"]}
+        self.place_kinds = set(self.lex["place_kind_nouns"])
+        self.match_nouns = set(self.lex["match_result_nouns"])
         self.transfer_words = set(self.lex["transfer_words"])
         self.sponsors = set(self.lex["league_sponsors"])
         self.win_verbs = set(self.lex["title_win_verbs"])
@@ -544,22 +560,42 @@ class EntityResolver:
         "aufgewachsen in Wengern", "die Plätze in Wetter": the place.
         """
         doc = span.doc
-        before = doc[span.start - 1].lower_ if span.start > 0 else ""
         after = doc[span.end].text if span.end < len(doc) else ""
-        words = self.words(doc).sentence(span)
-        if self.words(doc).sentence_lower(span) & self.place_context and before in self.place_prepositions:
-            return False  # "aufgewachsen in Wengern"
         if span.text.endswith("s") and after in self.genitive_followers:
             return True  # "Hamms Sportlicher Leiter"
-        if before in self.leave_verbs_lower:
-            return True  # "verlässt Cottbus"
-        if before in {"nach", "von", "vom", "über", "ihn", "sie"} and words & self.transfer_words:
+        head = self.list_head(span)  # "die Plätze in Wengern, Wetter und Schwelm": the list's first name tells
+        before = doc[head.start - 1].text if head.start > 0 else ""
+        before_lower = before.lower()
+        words = self.words(doc).sentence(head)
+        if before in self.place_kinds:
+            return False  # "im Stadtteil Sodingen", "die Region Twente"
+        if self.words(doc).clause_lower(head) & self.place_context and before_lower in self.place_prepositions:
+            return False  # "aufgewachsen in Wengern"
+        if before_lower in self.leave_verbs_lower or before_lower == "mit":
+            return True  # "verlässt Cottbus", "mit Amstetten aufgestiegen"
+        if before_lower in {"nach", "von", "vom", "über", "ihn", "sie"} and words & self.transfer_words:
             return True  # "nach Lotte gewechselt", "holte ihn Bocholt zurück"
-        if before == "in" and words & self.stint_words:
+        if before_lower == "in" and head.start > 1 and doc[head.start - 2].text in self.match_nouns:
+            return False  # "die Niederlage in Bern": where a match was played
+        if before_lower == "in" and words & self.stint_words:
             return True
-        if before in self.place_prepositions:
+        if before_lower in self.place_prepositions:
             return False
         return None
+
+    def list_head(self, span: Span) -> Span:
+        """The first name of the list `span` closes or continues ("Wetter" in "in Wengern, Wetter und
+        Schwelm" -> "Wengern"); `span` itself when it is no later member of a list."""
+        doc, start = span.doc, span.start
+        first = span.sent.start
+        for _ in range(LIST_MAX):
+            if start - 2 < first or doc[start - 1].lower_ not in LIST_JOINS:
+                break
+            name = doc[start - 2].text
+            if not CAPITALISED.match(name) or name in self.function_words or not doc[start - 2].is_alpha:
+                break
+            start -= 2
+        return span if start == span.start else doc[start:start + 1]
 
     def town_for_club(self, span: Span, chosen: list[Span]) -> Span:
         """A town that stands for a club becomes that club (the document's club of that town)."""

@@ -224,3 +224,27 @@ def test_spans_never_overlap_and_have_no_leading_article(seed_doc: Doc) -> None:
         assert ent.start_char >= ends
         assert ent[0].lower_ not in {"der", "die", "das", "dem", "den", "beim", "im", "ab", "seit"}
         ends = ent.end_char
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a kind noun before the name: the place ("im Ortsteil", "die Region")
+        ("Der SV Heven siegte. Sein Trainer wohnt im Ortsteil Heven.", [("CLUB", "SV Heven"), ("PLACE", "Heven")]),
+        # later names of a list are read like the first one
+        ("Der FC Herdecke und der SC Witten spielten nicht, weil die Plätze in Wengern, Herdecke und Witten "
+         "gesperrt waren.",
+         [("CLUB", "FC Herdecke"), ("CLUB", "SC Witten"), ("PLACE", "Wengern"), ("PLACE", "Herdecke"),
+          ("PLACE", "Witten")]),
+        ("Er hatte Stationen in Meppen und Lotte.", [("CLUB", "Meppen"), ("CLUB", "Lotte")]),
+        # "mit" a town: the team one plays with
+        ("Mit Meppen stieg er in die 3. Liga auf.", [("CLUB", "Meppen")]),
+        # a match result "in" a town: the venue
+        ("Nach der Niederlage in Bern sprach der Trainer von einem Rückschlag.", [("PLACE", "Bern")]),
+        # place words count in their own clause only
+        ("Er war vom SV Meppen nach Graz gewechselt, geboren wurde er in Linz.",
+         [("CLUB", "SV Meppen"), ("CLUB", "Graz"), ("PLACE", "Linz")]),
+    ],
+)
+def test_town_reading_from_context(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [e for e in ents(run(nlp, text)) if e[0] in {"PLACE", "CLUB"}] == expected
