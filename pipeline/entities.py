@@ -538,7 +538,8 @@ class EntityResolver:
     def used_as_word(self, token: Token) -> bool:
         """"zum Essen", "Das Wetter", "in großer Eintracht", "der Europäischen Union": a short form
         that is also a German word is that word after an article, a contraction or an adjective;
-        a club word ("die Eintracht") may follow a bare article."""
+        a club word that is no common word ("die Westfalia") or stands alone ("die Eintracht") may
+        follow a bare article."""
         wordlike = self.known_word(token.text) or token.text in self.ambiguous_places | self.club_words
         if not wordlike:
             return False
@@ -546,7 +547,7 @@ class EntityResolver:
         if before is None or not before.is_alpha:
             return False
         if before.lower_ in self.articles:
-            return token.text not in self.standalone
+            return token.text not in self.standalone and (token.text not in self.club_words or self.known_word(token.text))
         preterite = before.lower_.endswith(("te", "ten")) and before.lemma_.endswith("en") \
             and before.lemma_ != before.text  # "führte Inter zum Aufstieg"
         adjective = before.lower_.endswith(ADJECTIVE_ENDINGS) and before.lower_ not in NOT_ADJECTIVES \
@@ -619,7 +620,7 @@ class EntityResolver:
         if words[0] in self.standalone:
             return [words[0], *forms]
         if len(words) == 2 and words[0] in self.club_words:
-            return [words[1], *forms]  # "Lotte" for Sportfreunde Lotte
+            return [words[1], words[0], *forms]  # "Lotte" and "Sportfreunde" for Sportfreunde Lotte, "Sturm" for Sturm Graz
         if len(words) == 1:
             return [words[0], *[p for p in words[0].split("-")[1:] if CAPITALISED.match(p)], *forms]
         return forms

@@ -248,3 +248,18 @@ def test_spans_never_overlap_and_have_no_leading_article(seed_doc: Doc) -> None:
 )
 def test_town_reading_from_context(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
     assert [e for e in ents(run(nlp, text)) if e[0] in {"PLACE", "CLUB"}] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Er spielte für Sturm Graz. Nach zwei Jahren bei Sturm ging er.",
+         [("CLUB", "Sturm Graz"), ("CLUB", "Sturm")]),
+        ("Er kam von Westfalia Herne. Bei der Westfalia wurde er Kapitän.",
+         [("CLUB", "Westfalia Herne"), ("CLUB", "Westfalia")]),
+        ("Sturm Graz gewann. Der Sturm traf zweimal.", [("CLUB", "Sturm Graz")]),
+    ],
+)
+def test_club_word_of_a_club_named_in_full_is_its_short_form(
+        nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [e for e in ents(run(nlp, text)) if e[0] in {"PLACE", "CLUB"}] == expected
