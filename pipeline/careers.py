@@ -40,7 +40,9 @@ STATION_PREPOSITIONS = {"bei", "beim", "für", "zu", "zum", "zur", "von", "vom",
 SCORE = re.compile(r"^\d{1,2}:\d{1,2}$")
 YOUTH_TEAM = re.compile(r"^U\d{2}$")
 ADULT_AGE = 18
-DESCRIPTION_ARTICLES = {"den", "dem", "des", "der", "die", "beim", "zum", "vom"}
+OBLIQUE_LOOKBACK = 4
+AGE_DESCRIPTION = re.compile(r"^\d{2}-[Jj]ährigen?$")
+DESCRIPTION_ARTICLES = {"den", "dem", "des", "beim", "zum", "vom"}
 CLAUSE_BREAKS = {",", ";", ":", "–", "(", ")", "bevor", "nachdem", "ehe", "und", "als"}
 # Ties between equally near cues go to the more specific role.
 ROLE_ORDER = ("youth_player", "assistant_coach", "official", "coach", "player")
@@ -157,6 +159,15 @@ class Target:
     anchor: Span
 
 
+@dataclass(frozen=True)
+class PersonMention:
+    """A person at a token of the sentence: by name, or by a pronoun or description."""
+
+    person: str
+    index: int
+    named: bool
+
+
 @dataclass
 class Sentence:
     span: Span
@@ -187,6 +198,7 @@ class CareerReader:
         self.pending_date: Span | None = None
         self.last_station_of: dict[str, StationDraft] = {}
         self.sentence_index = 0
+        self.mentions: list[PersonMention] = []
 
     def sentences(self) -> list[Sentence]:
         ents_by_sent: dict[int, list[Span]] = {}
@@ -235,9 +247,9 @@ class CareerReader:
                     earlier.end = later.start
 
     def read_sentence(self, s: Sentence) -> None:
+        self.mentions = self.person_mentions(s)
         persons = self.persons_of(s)
-        if s.persons:
-            self.focus_person = self.people.resolve(s.persons[0])
+        self.focus_person = self.new_focus(s) or self.focus_person
         targets = self.station_targets(s)
         blocked = self.is_blocked(s)
         appositions = self.read_appositions(s)  # a role named with a name is a fact, even in a rumour
@@ -367,20 +379,67 @@ class CareerReader:
         return self.clubs.home or None  # "wurde Innenverteidiger Vukić verpflichtet": by the article's club
 
     # which people and clubs ------------------------------------------------
+    def person_mentions(self, s: Sentence) -> list[PersonMention]:
+        """Who the sentence tells about, and where: named people who are not the object of a
+        preposition ("unter Farke", "mit Daniel Farke"), and pronouns and age descriptions
+        ("er", "der 26-Jährige") for the person named last, in this sentence or before."""
+        together = bool(s.words & self.cue_words("together_cues"))
+        named_at = {p.start: p for p in s.persons if together or not self.is_oblique(p)}
+        mentions: list[PersonMention] = []
+        last = self.focus_person
+        for token in s.span:
+            if token.i in named_at:
+                last = self.people.resolve(named_at[token.i])
+                mentions.append(PersonMention(last, token.i, named=True))
+            elif last and self.stands_for_person(token):
+                mentions.append(PersonMention(last, token.i, named=False))
+        return mentions
+
+    def new_focus(self, s: Sentence) -> str:
+        """Whom the next sentences' "er" means: the speaker of a quote ("..., so Backhaus"), else
+        the first person named as a subject, else the first named at all but in a genitive
+        ("Für Bockhorst schließt sich ein Kreis", but not "Röhls Arbeit")."""
+        speech_verbs = self.cue_words("speech_verbs")
+        speakers = [p for p in s.persons if any(t.lower_ in speech_verbs for t in p.doc[max(s.span.start, p.start - 3):p.start])]
+        subjects = [self.people.resolve(p) for p in s.persons
+                    if not self.people.is_genitive(p) and not self.is_oblique(p)]
+        others = [self.people.resolve(p) for p in s.persons if not self.people.is_genitive(p)]
+        if speakers:
+            return self.people.resolve(speakers[0])
+        return (subjects or others or [""])[0]
+
+    def is_oblique(self, person: Span) -> bool:
+        """"unter Röhls Vorgänger Xisco Muñoz", "mit Daniel Farke"."""
+        prepositions = self.cue_words("oblique_prepositions")
+        i = person.start - 1
+        while i >= max(person.sent.start, person.start - OBLIQUE_LOOKBACK):
+            token = person.doc[i]
+            if token.lower_ in prepositions:
+                return True
+            if token.is_punct or not (token.text[:1].isupper() or token.lower_ in APPOSITION_FILLERS):
+                return False
+            i -= 1
+        return False
+
+    def stands_for_person(self, token: Token) -> bool:
+        if token.text in self.cue_words("person_pronouns"):
+            return True
+        return bool(AGE_DESCRIPTION.match(token.text)) and token.i > 0 and token.nbor(-1).lower_ in {"der", "die"}
+
     def persons_of(self, s: Sentence) -> list[str]:
-        named = list(dict.fromkeys(self.people.resolve(p) for p in s.persons))
+        named = list(dict.fromkeys(m.person for m in self.mentions))
         if not named and self.focus_person:
             named = [self.focus_person]
         return named
 
     def persons_for(self, s: Sentence, target: Target, persons: list[str]) -> list[str]:
-        """Everyone "im Gespann"; otherwise the person named nearest the club, in its clause first."""
-        if len(s.persons) <= 1 or s.words & self.cue_words("together_cues"):
+        """Everyone "im Gespann"; otherwise the person mentioned nearest the club, in its clause first."""
+        if len(persons) <= 1 or s.words & self.cue_words("together_cues"):
             return persons
         clause = self.clause(target.anchor, s)
-        in_clause = [p for p in s.persons if clause.start <= p.start < clause.end]
-        nearest = min(in_clause or s.persons, key=lambda p: self.distance(p.start, target.anchor))
-        return [self.people.resolve(nearest)]
+        in_clause = [m for m in self.mentions if clause.start <= m.index < clause.end]
+        nearest = min(in_clause or self.mentions, key=lambda m: self.distance(m.index, target.anchor))
+        return [nearest.person]
 
     def station_targets(self, s: Sentence) -> list[Target]:
         targets = [Target(c, c) for c in s.clubs if not self.is_opponent(c) and not self.is_failed_move(c, s)]
@@ -434,9 +493,17 @@ class CareerReader:
                 continue  # "beim Drittligisten SG ...": the name follows, no description
             named_before = [c for c in s.clubs if c.end <= token.i and not self.is_opponent(c)]
             meant = named_before[-1] if named_before and descriptor_league(word) else self.last_club
-            if meant is not None and token.i > 0 and token.nbor(-1).lower_ in DESCRIPTION_ARTICLES:
+            if meant is not None and token.i > 0 and self.is_description_article(token.nbor(-1), s):
                 return Target(meant, s.span.doc[token.i:token.i + 1])
         return None
+
+    def is_description_article(self, article: Token, s: Sentence) -> bool:
+        """Club descriptions are masculine nouns: after "der" they are the subject, a station only
+        when the club signs someone ("präsentierte der Oberligist den Nachfolger"), not in
+        "ehe der Verein 1973 umzog"."""
+        if article.lower_ == "der":
+            return bool(s.words & (self.cue_words("move_verbs") | self.cue_words("signing_verbs")))
+        return article.lower_ in DESCRIPTION_ARTICLES
 
     def is_blocked(self, s: Sentence) -> bool:
         """Wishes, rumours and negated moves are no stations."""
@@ -455,8 +522,10 @@ class CareerReader:
         if earlier and s.words & SAME_ROLE_WORDS and s.words & {"Funktion", "Rolle", "Position"}:
             return earlier[-1]  # "wechselte er in gleicher Funktion zu den Telekom Baskets"
         clause = self.clause(club, s)
-        in_clause = [t for t in s.span if clause.start <= t.i < clause.end]
-        for tokens, youth_allowed in ((in_clause, True), (list(s.span), False)):
+        others_roles = self.role_tokens_of_others(s, person)
+        in_clause = [t for t in s.span if clause.start <= t.i < clause.end and t.i not in others_roles]
+        whole = [t for t in s.span if t.i not in others_roles]
+        for tokens, youth_allowed in ((in_clause, True), (whole, False)):
             strong = [(ROLE_ORDER.index(r), self.distance(t.i, club), r) for t in tokens
                       if (r := self.token_role(t)) and (youth_allowed or r != "youth_player")]
             if strong:
@@ -472,11 +541,30 @@ class CareerReader:
             return "player"  # a youth station is always cued ("Jugend", "U 19"); the next one is senior
         return earlier[-1]
 
+    def role_tokens_of_others(self, s: Sentence, person: str) -> set[int]:
+        """Role words that belong to someone else: standing with another name ("Unter Trainer Ivica
+        Horvat spielte er") or in another person's clause ("..., wo mit Daniel Farke gerade ein
+        deutscher Trainer angefangen hatte")."""
+        others = [p for p in s.persons if self.people.resolve(p) != person]
+        taken = {t.i for p in others for t in self.apposition_role_tokens(p)}
+        own_clauses = [self.clause(s.span.doc[m.index:m.index + 1], s) for m in self.mentions if m.person == person]
+        for other in others:
+            clause = self.clause(other, s)
+            if not any(c.start == clause.start for c in own_clauses):
+                taken.update(range(clause.start, clause.end))
+        return taken
+
     def weak_role(self, token: Token) -> str:
         for role, words in self.weak_role_words.items():
             if token.text in words:
+                if role == "coach" and self.team_speaks(token):
+                    return "player"  # "haben wir beim HFC in der Halle trainiert": the team trained
                 return role
         return ""
+
+    def team_speaks(self, token: Token) -> bool:
+        sent = token.sent
+        return any(t.lower_ in self.cue_words("team_pronouns") for t in sent)
 
     def token_role(self, token: Token) -> str:
         """The role a word signals: listed cues, then word parts ("Jugendtrainer", "D-Jugendlicher")."""

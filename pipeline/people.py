@@ -48,6 +48,14 @@ class PersonIndex:
     def strip_genitive(text: str) -> str:
         return text.rstrip("’'")
 
+    def is_genitive(self, span: Span) -> bool:
+        """"Röhls", "Sadlos", "Klaus’": a known name with a genitive ending."""
+        text = span.text
+        if text.endswith(("’", "'")):
+            return True
+        known = text in self.names or text in self.by_part
+        return not known and text.endswith("s") and text[:-1] in self.by_part
+
     def resolve(self, span: Span) -> str:
         text = self.strip_genitive(span.text)
         if text in self.names:

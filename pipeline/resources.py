@@ -162,7 +162,8 @@ CAREER_CUE_KEYS = {
     "opponent_window", "birth_date_cues", "offer_nouns", "youth_word_parts", "move_verbs",
     "passive_agent_participles", "passive_auxiliaries", "before_clause_words", "player_coach_words",
     "weak_role_cues", "failed_move_words", "match_words", "career_end_words", "loan_words",
-    "ongoing_date_words", "past_tense_words", "move_time_words",
+    "ongoing_date_words", "past_tense_words", "move_time_words", "oblique_prepositions",
+    "person_pronouns", "speech_verbs", "signing_verbs", "team_pronouns",
 }
 KNOWN_KEYS = {"careers_de.json": CAREER_CUE_KEYS, "lexicon.json": LEXICON_KEYS}
 

@@ -206,3 +206,47 @@ def test_a_league_level_describes_the_club_just_named(nlp: Language) -> None:
     found = stations(run(nlp, text, dt.date(2021, 3, 10)))
     assert ("Timo Berger", "VfL Osnabrück", "assistant_coach") in found
     assert not any(club == "SC Paderborn" and role != "player" for _, club, role in found)
+
+
+def test_a_genitive_name_does_not_take_the_focus(nlp: Language) -> None:
+    text = ("Danny Röhl ist Trainer bei Sheffield Wednesday. Einer, der von Röhls Ankunft profitiert, ist "
+            "Maximilian Brandt. Der 26-Jährige spielte in der Jugend des Halleschen FC.")
+    found = stations(run(nlp, text, dt.date(2024, 1, 10)))
+    assert ("Maximilian Brandt", "Hallescher FC", "youth_player") in found
+    assert not any(person == "Danny Röhl" and club == "Hallescher FC" for person, club, _ in found)
+
+
+def test_a_name_after_mit_or_unter_is_not_the_one_who_signs(nlp: Language) -> None:
+    text = ("Maximilian Brandt spielte für RB Leipzig. Stattdessen unterschrieb er im Sommer 2017 bei "
+            "Norwich City, wo damals mit Daniel Farke gerade ein deutscher Trainer angefangen hatte.")
+    found = stations(run(nlp, text, dt.date(2024, 1, 10)))
+    assert found[("Maximilian Brandt", "Norwich City", "player")].start == "2017-SU"
+    assert not any(person == "Daniel Farke" and role == "player" for person, _, role in found)
+
+
+def test_the_speaker_of_a_quote_is_the_er_of_the_next_sentence(nlp: Language) -> None:
+    text = ("Timo Berger spielte für den SC Paderborn. „Norbert Elgert hat mich damals geprägt“, so Berger. "
+            "Im Sommer 2015 wechselte er zum VfL Bochum.")
+    found = stations(run(nlp, text, dt.date(2021, 3, 10)))
+    assert ("Timo Berger", "VfL Bochum", "player") in found
+    assert not any(person == "Norbert Elgert" for person, _, _ in found)
+
+
+def test_a_role_word_standing_with_another_name_is_not_his(nlp: Language) -> None:
+    text = "Unter Trainer Ivica Horvat spielte Werner Kaminski beim FC Schalke 04."
+    found = stations(run(nlp, text, dt.date(2021, 3, 10)))
+    assert ("Werner Kaminski", "FC Schalke 04", "player") in found
+    assert ("Werner Kaminski", "FC Schalke 04", "coach") not in found
+
+
+def test_a_team_that_trained_is_no_coaching_job(nlp: Language) -> None:
+    text = "„Bei Frost haben wir beim Halleschen FC nur in der Halle trainiert“, erzählt Maximilian Brandt."
+    found = stations(run(nlp, text, dt.date(2021, 3, 10)))
+    assert ("Maximilian Brandt", "Hallescher FC", "coach") not in found
+
+
+def test_a_description_as_subject_is_no_station_date(nlp: Language) -> None:
+    text = ("Werner Kaminski kam zum FC Schalke 04. Er spielte zunächst noch in der Glückauf-Kampfbahn, "
+            "ehe der Verein 1973 ins Parkstadion umzog.")
+    row = stations(run(nlp, text, dt.date(2021, 3, 10)))[("Werner Kaminski", "FC Schalke 04", "player")]
+    assert (row.start, row.end) == ("", "")
