@@ -444,7 +444,8 @@ class CareerReader:
     def station_targets(self, s: Sentence) -> list[Target]:
         targets = [Target(c, c) for c in s.clubs if not self.is_opponent(c) and not self.is_failed_move(c, s)]
         described = self.described_club(s)
-        if described is not None and self.clubs.name(described.club) not in {self.clubs.name(t.club) for t in targets}:
+        if described is not None and not self.is_failed_move(described.anchor, s) \
+                and self.clubs.name(described.club) not in {self.clubs.name(t.club) for t in targets}:
             targets.append(described)
         if self.is_headline(s):
             return []  # "Erste Schritte bei Inter Leipzig": the paragraph below tells the station
@@ -472,8 +473,12 @@ class CareerReader:
         return bool(words) and words[-1].text not in SENTENCE_END and len(words) <= HEADLINE_MAX_TOKENS
 
     def is_failed_move(self, club: Span, s: Sentence) -> bool:
-        """"Geplatzt ist dagegen der Wechsel zur Hammer SpVg": no station at that club."""
-        return bool({t.text for t in self.clause(club, s)} & self.cue_words("failed_move_words"))
+        """"Geplatzt ist dagegen der Wechsel zur Hammer SpVg", "wird nicht zum SC Paderborn wechseln":
+        no station at that club. A negation elsewhere in the sentence does not reach it ("hatte nie eine
+        Profimannschaft verantwortet, wohl aber: Als Co-Trainer arbeitete er bei RB Leipzig")."""
+        words = {t.text for t in self.clause(club, s)}
+        negated = bool(words & self.cue_words("negations")) and not s.dates
+        return negated or bool(words & self.cue_words("failed_move_words"))
 
     def is_opponent(self, club: Span) -> bool:
         window = club.doc[max(club.sent.start, club.start - self.cue["opponent_window"]):club.start]
@@ -506,10 +511,8 @@ class CareerReader:
         return article.lower_ in DESCRIPTION_ARTICLES
 
     def is_blocked(self, s: Sentence) -> bool:
-        """Wishes, rumours and negated moves are no stations."""
-        return bool(s.words & self.cue_words("blocking_cues")) or (
-            bool(s.words & self.cue_words("negations")) and not s.dates
-        )
+        """Wishes and rumours are no stations."""
+        return bool(s.words & self.cue_words("blocking_cues"))
 
     # what the station holds -------------------------------------------------
     def role_for(self, s: Sentence, club: Span, person: str, club_name: str) -> str:

@@ -250,3 +250,12 @@ def test_a_description_as_subject_is_no_station_date(nlp: Language) -> None:
             "ehe der Verein 1973 ins Parkstadion umzog.")
     row = stations(run(nlp, text, dt.date(2021, 3, 10)))[("Werner Kaminski", "FC Schalke 04", "player")]
     assert (row.start, row.end) == ("", "")
+
+
+def test_a_negation_reaches_only_its_own_clause(nlp: Language) -> None:
+    text = ("Danny Röhl hatte nie zuvor eine Profimannschaft als Chef verantwortet, wohl aber: Als Co-Trainer "
+            "arbeitete er bei RB Leipzig und beim FC Southampton. „So oft will ich den Verein nicht wechseln“, "
+            "sagt Danny Röhl.")
+    found = stations(run(nlp, text, dt.date(2023, 3, 10)))
+    assert set(found) == {("Danny Röhl", "RB Leipzig", "assistant_coach"),
+                          ("Danny Röhl", "FC Southampton", "assistant_coach")}
