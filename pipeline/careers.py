@@ -29,6 +29,7 @@ ROLE_GROUP = {"youth_player": "playing", "player": "playing",
 SAME_ROLE_WORDS = {"gleicher", "gleichen", "derselben", "selber", "selben"}
 LIST_GAP = 4
 APPOSITION_GAP = 4
+LIST_COORDINATORS = {",", "und", "sowie", "oder"}
 ROLE_CLUB_LINKS = {"beim", "bei", "des", "von", "vom", "der", "den", "dem"}
 LIST_GLUE = {",", "und", "sowie", "oder", "bei", "beim", "für", "der", "dem", "den", "die", "zum", "zur", "von", "vom"}
 APPOSITION_FILLERS = {"der", "die", "des", "dem", "den", "neue", "neuen", "frühere", "früheren", "damalige",
@@ -41,6 +42,8 @@ SCORE = re.compile(r"^\d{1,2}:\d{1,2}$")
 YOUTH_TEAM = re.compile(r"^U\d{2}$")
 ADULT_AGE = 18
 OBLIQUE_LOOKBACK = 4
+STAFF_ROLES = {"coach", "assistant_coach", "official"}
+YOUTH_PERSON_ENDINGS = ("spieler", "spielerin", "licher", "liche", "lichen")
 AGE_DESCRIPTION = re.compile(r"^\d{2}-[Jj]ährigen?$")
 DESCRIPTION_ARTICLES = {"den", "dem", "des", "beim", "zum", "vom"}
 CLAUSE_BREAKS = {",", ";", ":", "–", "(", ")", "bevor", "nachdem", "ehe", "und", "als"}
@@ -311,7 +314,8 @@ class CareerReader:
     def is_list_continuation(self, previous: Target, target: Target) -> bool:
         """Only commas, "und" and prepositions stand between two clubs of one list."""
         between = target.anchor.doc[previous.anchor.end:target.anchor.start]
-        return len(between) <= LIST_GAP and all(t.lower_ in LIST_GLUE for t in between)
+        coordinated = any(t.lower_ in LIST_COORDINATORS for t in between)  # not "vom VfL zur SG"
+        return coordinated and len(between) <= LIST_GAP and all(t.lower_ in LIST_GLUE for t in between)
 
     def read_appositions(self, s: Sentence) -> dict[str, tuple[str, str]]:
         """"Trainer Gerald Scheiblehner", "BHC-Geschäftsführer Jörg Föste", "Hüsing, heute Co-Trainer
@@ -526,15 +530,20 @@ class CareerReader:
             return earlier[-1]  # "wechselte er in gleicher Funktion zu den Telekom Baskets"
         clause = self.clause(club, s)
         others_roles = self.role_tokens_of_others(s, person)
-        in_clause = [t for t in s.span if clause.start <= t.i < clause.end and t.i not in others_roles]
-        whole = [t for t in s.span if t.i not in others_roles]
-        for tokens, youth_allowed in ((in_clause, True), (whole, False)):
+        # Words inside a club's name ("FC Juniors OÖ") are no role cues.
+        cues = [t for t in s.span if t.i not in others_roles and t.ent_type_ != "CLUB"]
+        in_clause = [t for t in cues if clause.start <= t.i < clause.end]
+        for tokens, youth_allowed in ((in_clause, True), (cues, False)):
             strong = [(ROLE_ORDER.index(r), self.distance(t.i, club), r) for t in tokens
                       if (r := self.token_role(t)) and (youth_allowed or r != "youth_player")]
-            if strong:
-                return min(strong)[2]
             weak = [(self.distance(t.i, club), ROLE_ORDER.index(r), r) for t in tokens
                     if (r := self.weak_role(t)) and (youth_allowed or r != "youth_player")]
+            strong = [c for c in strong if c[2] != "youth_player" or self.is_nearest_club(club, c[1], s)]
+            if any(r in STAFF_ROLES for *_, r in strong + weak):
+                # "Trainerlaufbahn begann im Nachwuchs des FC Basel": the youth team is the one coached
+                strong = [c for c in strong if not (c[2] == "youth_player" and not self.names_youth_player(tokens, c[1], club))]
+            if strong:
+                return min(strong)[2]
             if weak:
                 return min(weak)[2]
         known = [d.role for d in self.stations.values() if d.person == person and d.club == club_name]
@@ -543,6 +552,17 @@ class CareerReader:
         if not earlier or earlier[-1] == "youth_player":
             return "player"  # a youth station is always cued ("Jugend", "U 19"); the next one is senior
         return earlier[-1]
+
+    def is_nearest_club(self, club: Span, distance: int, s: Sentence) -> bool:
+        """A youth cue belongs to the club nearest to it: "Nach den Jugendjahren beim Cronenberger SC
+        gehörte er zum Kader des Wuppertaler SV" makes only the first a youth station."""
+        cue_positions = [i for i in range(s.span.start, s.span.end) if self.distance(i, club) == distance]
+        return any(all(self.distance(i, other) >= distance for other in s.clubs) for i in cue_positions)
+
+    def names_youth_player(self, tokens: list[Token], distance: int, club: Span) -> bool:
+        """Whether the youth cue at that distance is a young player ("Jugendspieler", "D-Jugendlicher"),
+        not a youth team ("Nachwuchs", "A-Jugend")."""
+        return any(self.distance(t.i, club) == distance and t.lower_.endswith(YOUTH_PERSON_ENDINGS) for t in tokens)
 
     def role_tokens_of_others(self, s: Sentence, person: str) -> set[int]:
         """Role words that belong to someone else: standing with another name ("Unter Trainer Ivica

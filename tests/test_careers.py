@@ -259,3 +259,28 @@ def test_a_negation_reaches_only_its_own_clause(nlp: Language) -> None:
     found = stations(run(nlp, text, dt.date(2023, 3, 10)))
     assert set(found) == {("Danny Röhl", "RB Leipzig", "assistant_coach"),
                           ("Danny Röhl", "FC Southampton", "assistant_coach")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a youth team with a coaching word is the team coached
+        ("Seine Trainerlaufbahn begann Alex Frei im Nachwuchs des FC Basel.",
+         {("Alex Frei", "FC Basel", "coach")}),
+        ("Norbert Elgert betreut seit 1996 die A-Jugend des FC Schalke 04.",
+         {("Norbert Elgert", "FC Schalke 04", "coach")}),
+        # a young player stays one, even next to a coach
+        ("Als D-Jugendlicher wechselte Timo Berger zum VfL Bochum, dessen Trainer ihn entdeckt hatte.",
+         {("Timo Berger", "VfL Bochum", "youth_player")}),
+        # a word inside a club's name is no role cue
+        ("Fabian Wiesinger spielte für den FC Juniors OÖ.", {("Fabian Wiesinger", "FC Juniors OÖ", "player")}),
+        # a move is no list: the youth role of the club left does not pass to the next one
+        ("Timo Berger spielte in der Jugend des VfL Bochum. Im Sommer 2014 wechselte er vom VfL Bochum "
+         "zur SG Wattenscheid 09.",
+         {("Timo Berger", "VfL Bochum", "youth_player"), ("Timo Berger", "SG Wattenscheid 09", "player")}),
+        ("Nach den Jugendjahren beim Cronenberger SC gehörte Klaus Wiesemann zum Kader des Wuppertaler SV.",
+         {("Klaus Wiesemann", "Cronenberger SC", "youth_player"), ("Klaus Wiesemann", "Wuppertaler SV", "player")}),
+    ],
+)
+def test_roles_of_youth_words(nlp: Language, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert set(stations(run(nlp, text, dt.date(2021, 3, 10)))) == expected
