@@ -47,6 +47,7 @@ NOT_ADJECTIVES = {"gegen", "über", "unter", "hinter", "wieder", "aber", "oder",
                   "ihren", "ihrem", "ihrer", "diese", "diesen", "diesem", "dieser", "zwischen", "neben"}
 DATELINE_ENDS = {".", "(", "-", "–", "—"}
 CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")", "„", "“", '"'}
+PLURAL_ARTICLES = {"die", "den", "der"}
 LIST_JOINS = {",", "und", "oder", "sowie"}
 LIST_MAX = 6  # names in one list: "über Münster, Arnheim und Doetinchem"
 DATELINE_MAX = 3
@@ -58,7 +59,7 @@ WORD_MEMO_LIMIT = 50_000  # words; beyond it the memo starts afresh
 
 def register_extensions(
     first_names: frozenset[str], known_word: Callable[[str], bool], place_suffixes: tuple[str, ...],
-    known_places: frozenset[str], noun_heads: tuple[str, ...],
+    known_places: frozenset[str], noun_heads: tuple[str, ...], person_nouns: frozenset[str],
 ) -> frozenset[str]:
     """Token attributes the token patterns test (`{"_": {"karriere_first_name": true}}`).
 
@@ -80,16 +81,18 @@ def register_extensions(
         "karriere_unknown_word": unknown_word,
         "karriere_village_like": lambda t: unknown_word(t) and t.text.lower().endswith(place_suffixes),
         "karriere_known_place": lambda t: t.text in known_places,
-        # "Dortmund-Brackel": a district of a known town
-        "karriere_place_compound": lambda t: t.text.split("-", 1)[0] in known_places,
+        # "Dortmund-Brackel": a district of a known town; "Verl-Trainer" is a compound noun
+        "karriere_place_compound": lambda t: (t.text.split("-", 1)[0] in known_places
+                                              and t.text.rsplit("-", 1)[-1] not in person_nouns),
         "karriere_compound_noun": lambda t: t.lower_.endswith(noun_heads),
     }
     for name, getter in getters.items():
         Token.set_extension(name, getter=getter, force=True)
-    Token.set_extension(  # "Eintracht Frankfurt Platz drei": "Platz" is no part of the name
+    Token.set_extension(  # "Eintracht Frankfurt Platz drei", "FC Lok Cheftrainer X": no part of the name
         "karriere_name_part",  # reads the word before, so it is not in `getters`
-        getter=lambda t: (t.text in known_places or not known_word(t.text) or t.text.isupper()
-                          or (t.i > 0 and t.nbor(-1).text in SAINTS)),
+        getter=lambda t: t.text not in person_nouns and (
+            t.text in known_places or not known_word(t.text) or t.text.isupper()
+            or (t.i > 0 and t.nbor(-1).text in SAINTS)),
         force=True,
     )
     Span.set_extension("karriere_hint", default="", force=True)
@@ -183,6 +186,7 @@ class CandidateRuler:
         self.word_extensions = register_extensions(
             resources.first_names(), self.known_word, tuple(self.lexicon["place_suffixes"]), known_places,
             tuple(self.lexicon["common_noun_heads"]),
+            frozenset(self.lexicon["person_role_nouns"] + self.lexicon["genitive_club_followers"]),
         )
         # One matcher key for all phrases, the entries found by the phrase's tokens: a key per
         # phrase would make 25,000 lexemes of whole phrases.
@@ -416,6 +420,8 @@ class EntityResolver:
         self.ambiguous_places = set(self.lex["ambiguous_places"])
         self.contractions = {"zum", "zur", "beim", "am", "im", "vom", "ins", "ans"}
         self.club_words = set(self.lex["club_words"])
+        self.team_nouns = set(self.lex["team_nouns"])
+        self.quantifiers = set(self.lex["quantifiers"])
         self.leave_verbs = set(self.lex["leave_verbs"])
         self.leave_verbs_lower = {w.lower() for w in self.leave_verbs}
         self.genitive_followers = set(self.lex["genitive_club_followers"])
@@ -435,7 +441,7 @@ class EntityResolver:
             candidates += self.base_entities(doc)
         accepted = [span for span in candidates if self.accept(span)]
         accepted += self.dateline_places(doc)
-        first_pass = select_longest(accepted)
+        first_pass = [self.extend_club_abbreviation(s) for s in select_longest(accepted)]  # "ETB" is a short form
         accepted += self.club_short_forms(doc, first_pass)
         accepted += self.person_mentions(doc, first_pass)
         chosen = [self.with_value(self.extend_team_suffix(self.extend_club_abbreviation(s)))
@@ -476,8 +482,10 @@ class EntityResolver:
 
     def accept_place(self, span: Span) -> bool:
         before = self.previous_word(span)
-        if span.id_ == "ambiguous":
-            return before.lower() in self.place_prepositions
+        if span.id_ == "ambiguous":  # "in Wetter", "in Wengern, Wetter und Schwelm"
+            return self.previous_word(self.list_head(span)).lower() in self.place_prepositions
+        if span.id_ == "region" and span.text.endswith("en") and before.lower() in PLURAL_ARTICLES:
+            return False  # "die Ostwestfalen", "den Schweden": the people, not the land
         if span.id_ == "place_after_preposition":
             village = span.doc[span.start]._.karriere_village_like
             context = self.words(span.doc).sentence_lower(span) & self.place_context
@@ -529,15 +537,16 @@ class EntityResolver:
         for i, text in enumerate(self.words(doc).texts):
             base = text[:-1] if text.endswith("s") and text[:-1] in forms else text
             if base in forms and self.town_context(doc[i:i + 1]) is not False and not self.used_as_word(doc[i]):
-                spans.append(Span(doc, i, i + 1, label="CLUB", kb_id=forms[base], span_id="club_short_form"))
+                start = i - 1 if i > 0 and f"{doc[i - 1].text} {text}" in self.team_nouns else i  # "die Red Bulls"
+                spans.append(Span(doc, start, i + 1, label="CLUB", kb_id=forms[base], span_id="club_short_form"))
             elif text in prefixes and len(prefixes[text]) == 1 and i > 0 and doc[i - 1].lower_ in self.determiners:
                 name = next(iter(prefixes[text]))
                 spans.append(Span(doc, i, i + 1, label="CLUB", kb_id=name, span_id="club_short_form"))
         return spans
 
     def used_as_word(self, token: Token) -> bool:
-        """"zum Essen", "Das Wetter", "in großer Eintracht", "der Europäischen Union": a short form
-        that is also a German word is that word after an article, a contraction or an adjective;
+        """"zum Essen", "Das Wetter", "in großer Eintracht", "viel Energie": a short form that is also
+        a German word is that word after an article, a contraction, a quantifier or an adjective;
         a club word that is no common word ("die Westfalia") or stands alone ("die Eintracht") may
         follow a bare article."""
         wordlike = self.known_word(token.text) or token.text in self.ambiguous_places | self.club_words
@@ -547,12 +556,13 @@ class EntityResolver:
         if before is None or not before.is_alpha:
             return False
         if before.lower_ in self.articles:
-            return token.text not in self.standalone and (token.text not in self.club_words or self.known_word(token.text))
+            return token.text not in self.standalone | self.team_nouns \
+                and (token.text not in self.club_words or self.known_word(token.text))
         preterite = before.lower_.endswith(("te", "ten")) and before.lemma_.endswith("en") \
             and before.lemma_ != before.text  # "führte Inter zum Aufstieg"
         adjective = before.lower_.endswith(ADJECTIVE_ENDINGS) and before.lower_ not in NOT_ADJECTIVES \
             and not preterite
-        return before.lower_ in self.contractions or adjective
+        return before.lower_ in self.contractions or before.lower_ in self.quantifiers or adjective  # "viel Energie"
 
     def town_context(self, span: Span) -> bool | None:
         """Does a town name stand for its club here? True, False, or None when nothing tells.
@@ -613,6 +623,8 @@ class EntityResolver:
         words = [t.text for t in span if not t.like_num and t.text not in self.prefixes | self.club_suffixes]
         words = [w for w in words if not re.fullmatch(r"\d+\.", w)]
         forms = [acronym] if (acronym := self.acronym(span)) else []
+        # "die Haie", "mit den Haien" for the Kölner Haie: the team noun of the name, also in the dative
+        forms += [f for t in span if t.text in self.team_nouns for f in (t.text, t.text + "n") if f in self.team_nouns]
         if span[0].text.isupper() and len(span[0]) >= 3 and span[0].text not in self.prefixes:
             forms.append(span[0].text)  # "ETB" for "ETB Schwarz-Weiß Essen"
         if not words:

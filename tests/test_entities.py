@@ -263,3 +263,32 @@ def test_town_reading_from_context(nlp: Language, text: str, expected: list[tupl
 def test_club_word_of_a_club_named_in_full_is_its_short_form(
         nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
     assert [e for e in ents(run(nlp, text)) if e[0] in {"PLACE", "CLUB"}] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an abbreviation that opens the name is a short form of its own
+        ("Beim TGD Blau-Weiß Lüdenscheid ist die Trainerfrage offen. Der TGD sucht einen Nachfolger.",
+         [("CLUB", "TGD Blau-Weiß Lüdenscheid"), ("CLUB", "TGD")]),
+        # a role noun after the name is no part of it
+        ("Gestern hat der FC Eintracht Bordesholm Cheftrainer Uwe Krause entlassen.",
+         [("CLUB", "FC Eintracht Bordesholm")]),
+        # a town compounded with a role noun is no district
+        ("Lotte-Trainer Uwe Krause lobte die Mannschaft.", []),
+        # a land in -en after a plural article: its people
+        ("Mit kleinem Etat hielt er die Ostwestfalen in der Liga.", []),
+        # a town that is also a word, in a list after a place preposition
+        ("Die Spiele fielen aus, weil die Plätze in Wengern, Wetter und Hagen gesperrt waren.",
+         [("PLACE", "Wengern"), ("PLACE", "Wetter"), ("PLACE", "Hagen")]),
+        # the team noun of a club's name, also after an article and in the dative
+        ("Er wechselte zu den Kölner Haien. Mit den Haien will er Meister werden.",
+         [("CLUB", "Kölner Haien"), ("CLUB", "Haien")]),
+        ("Er spielt für die New York Red Bulls. Die Red Bulls holten ihn 2016.",
+         [("CLUB", "New York Red Bulls"), ("CLUB", "Red Bulls")]),
+        # a club word after a quantifier is the word
+        ("Er spielte für Energie Cottbus. Er bringt viel Energie mit.", [("CLUB", "Energie Cottbus")]),
+    ],
+)
+def test_club_and_place_shapes(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [e for e in ents(run(nlp, text)) if e[0] in {"PLACE", "CLUB"}] == expected
