@@ -53,6 +53,7 @@ LIST_MAX = 6  # names in one list: "über Münster, Arnheim und Doetinchem"
 DATELINE_MAX = 3
 CUP = re.compile(r"(?i)(pokal|cup|shield|trophy|meisterschaft)s?$")
 GAZETTEER_KEY = "karriere_gazetteer"
+GAZETTEER_PLACE_KINDS = {"place", "region", "ambiguous"}
 WORD_ATTRS = {ORTH, LOWER}  # token attributes that are a function of the word alone
 WORD_MEMO_LIMIT = 50_000  # words; beyond it the memo starts afresh
 
@@ -440,7 +441,7 @@ class EntityResolver:
         if self.use_base_entities:
             candidates += self.base_entities(doc)
         accepted = [span for span in candidates if self.accept(span)]
-        accepted += self.dateline_places(doc)
+        accepted += self.dateline_places(doc, candidates)
         first_pass = [self.extend_club_abbreviation(s) for s in select_longest(accepted)]  # "ETB" is a short form
         accepted += self.club_short_forms(doc, first_pass)
         accepted += self.person_mentions(doc, first_pass)
@@ -501,25 +502,36 @@ class EntityResolver:
     def is_club_word_span(self, span: Span) -> bool:
         return span[0].text in self.prefixes or span[-1].text in self.club_suffixes
 
-    def dateline_places(self, doc: Doc) -> list[Span]:
+    def dateline_places(self, doc: Doc, candidates: list[Span]) -> list[Span]:
         """Datelines: "Wetter/Koblenz." opening the article, or "Köln (dpa) -" / "Graz." opening a
-        paragraph. Every name in them is a PLACE; inside the text only names the gazetteer knows."""
+        paragraph. Every name in them is a PLACE; inside the text only names the gazetteer knows, but
+        the paragraph under the headline may name a village no list has ("Herbede."). A name the
+        gazetteer knows may have several words ("Linz/Ried im Innkreis.")."""
+        place_ends: dict[int, int] = {}
+        for span in candidates:
+            if span.label_ == "PLACE" and span.id_ in GAZETTEER_PLACE_KINDS:
+                place_ends[span.start] = max(span.end, place_ends.get(span.start, 0))
         spans: list[Span] = []
-        for start in [0, *(t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text)]:
-            spans += self.dateline_at(doc, start, require_known=start > 0)
+        starts = [0, *(t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text)]
+        for paragraph, start in enumerate(starts):
+            spans += self.dateline_at(doc, start, place_ends, paragraph)
         return spans
 
-    def dateline_at(self, doc: Doc, i: int, require_known: bool) -> list[Span]:
+    def dateline_at(self, doc: Doc, i: int, place_ends: dict[int, int], paragraph: int) -> list[Span]:
         spans: list[Span] = []
         while i < len(doc) and CAPITALISED.match(doc[i].text) and doc[i].is_alpha and len(spans) < DATELINE_MAX:
-            if require_known and not doc[i]._.karriere_known_place:
+            end = place_ends.get(i, i + 1)
+            known = i in place_ends
+            unknown = (paragraph == 1 and doc[i]._.karriere_unknown_word  # "Herbede." under the headline
+                       and doc[i].lower_ not in STOP_WORDS)
+            if not (known or paragraph == 0 or unknown):
                 return []
-            spans.append(Span(doc, i, i + 1, label="PLACE", kb_id=doc[i].text, span_id="dateline"))
-            if i + 1 < len(doc) and doc[i + 1].text == "/":
-                i += 2
+            spans.append(Span(doc, i, end, label="PLACE", kb_id=doc[i:end].text, span_id="dateline"))
+            if end < len(doc) and doc[end].text == "/":
+                i = end + 1
                 continue
-            follows = doc[i + 1].text if i + 1 < len(doc) else ""
-            return spans if follows in DATELINE_ENDS else []
+            follows = doc[end].text if end < len(doc) else ""
+            return spans if follows == "." or (follows in DATELINE_ENDS and (known or paragraph == 0)) else []
         return []
 
     # -- in-document propagation ------------------------------------------

@@ -37,6 +37,11 @@ def test_seed_dateline_is_two_places(seed_doc: Doc) -> None:
         ("Neuer Trainer in Sicht\n\nKöln (dpa) - Der Klub hat einen Nachfolger.", ["Köln"]),
         ("Wattenscheid. Der Verein hat einen Trainer.", ["Wattenscheid"]),
         ("Überschrift\n\nDanach. Der Verein hat einen Trainer.", []),
+        # under the headline a village in no list; a name with its age is no dateline
+        ("Neuer Trainer\n\nEichlinghofen. Der Verein hat einen Trainer.", ["Eichlinghofen"]),
+        ("Neuer Trainer\n\nKowalczyk (23) traf doppelt.", []),
+        # a place of several words ends the dateline, and its other names stay places
+        ("Graz/Aigen im Ennstal. Der SK Sturm Graz gewann.", ["Graz", "Aigen im Ennstal"]),
     ],
 )
 def test_datelines(nlp: Language, text: str, places: list[str]) -> None:
