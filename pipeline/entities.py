@@ -131,7 +131,7 @@ def gazetteer_entries(lexicon: dict[str, Any], known_word: Callable[[str], bool]
         else:
             kind = "region" if name in regions else "place"
         add(name, GazetteerEntry("PLACE", name, kind))
-        if (form := genitive(name)) and not known_word(form):
+        if (form := genitive(name)) and (kind == "region" or not known_word(form)):  # "Österreichs"
             add(form, GazetteerEntry("PLACE", name, kind))
 
     never_alone = set(lexicon["club_words"]) | set(lexicon["countries"]) | set(lexicon["regions"])

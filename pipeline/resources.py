@@ -19,7 +19,7 @@ LEXICON_KEYS = {
     "regions", "world_cities", "title_win_verbs", "place_suffixes",
     "place_context_words", "articles", "transfer_words", "stint_words", "generic_venues", "league_sponsors", "venue_context_words",
     "common_noun_heads", "leave_verbs", "genitive_club_followers", "team_nouns", "ground_exclusions",
-    "place_kind_nouns", "match_result_nouns", "quantifiers",
+    "place_kind_nouns", "match_result_nouns", "quantifiers", "street_nouns", "site_nouns",
 }
 
 

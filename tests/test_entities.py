@@ -297,3 +297,18 @@ def test_club_word_of_a_club_named_in_full_is_its_short_form(
 )
 def test_club_and_place_shapes(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
     assert [e for e in ents(run(nlp, text)) if e[0] in {"PLACE", "CLUB"}] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zehn Jahre spielte er an der Hammer Straße.", [("PLACE", "Hammer Straße")]),
+        ("Das Derby wird an der Lübecker Brücke ausgetragen.", [("PLACE", "Lübecker Brücke")]),
+        ("An der Straße stand der Bus.", []),
+        ("Der Empfang fand im Schloss Benrath statt.", [("PLACE", "Schloss Benrath")]),
+        ("Im Zillertal verbrachte er den Urlaub.", [("PLACE", "Zillertal")]),
+        ("Er wurde in Belgiens höchster Liga Meister.", [("PLACE", "Belgiens")]),
+    ],
+)
+def test_grounds_sites_valleys_and_country_genitives(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [e for e in ents(run(nlp, text)) if e[0] in {"PLACE", "CLUB"}] == expected
