@@ -22,6 +22,10 @@ NEVER_TAGGED = ["Wengeraner", "Wittener", "Schalker", "Drittligisten", "A-Lizenz
                 "Sechstligisten", "Traditionsvereins", "Regionalligisten"]
 
 
+def places_and_clubs(nlp: Language, text: str) -> list[tuple[str, str]]:
+    return [e for e in ents(run(nlp, text)) if e[0] in {"PLACE", "CLUB"}]
+
+
 @pytest.mark.parametrize("label", sorted(SEED_EXPECTED))
 def test_seed_entities_per_label(seed_doc: Doc, label: str) -> None:
     assert {text for _, text in ents(seed_doc, label)} == SEED_EXPECTED[label]
@@ -80,7 +84,7 @@ def test_seed_short_forms_carry_the_full_club_as_value(seed_doc: Doc) -> None:
     ],
 )
 def test_town_words_and_club_words(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
-    assert [e for e in ents(run(nlp, text)) if e[0] in {"PLACE", "CLUB"}] == expected
+    assert places_and_clubs(nlp, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -127,7 +131,7 @@ def test_club_grammar_finds_clubs_in_no_list(nlp: Language, text: str, club: str
     ],
 )
 def test_town_for_club_and_venues(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
-    assert [e for e in ents(run(nlp, text)) if e[0] in {"PLACE", "CLUB"}] == expected
+    assert places_and_clubs(nlp, text) == expected
 
 
 def test_inflected_club_keeps_text_and_gets_nominative_value(nlp: Language) -> None:
@@ -252,7 +256,7 @@ def test_spans_never_overlap_and_have_no_leading_article(seed_doc: Doc) -> None:
     ],
 )
 def test_town_reading_from_context(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
-    assert [e for e in ents(run(nlp, text)) if e[0] in {"PLACE", "CLUB"}] == expected
+    assert places_and_clubs(nlp, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -267,7 +271,7 @@ def test_town_reading_from_context(nlp: Language, text: str, expected: list[tupl
 )
 def test_club_word_of_a_club_named_in_full_is_its_short_form(
         nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
-    assert [e for e in ents(run(nlp, text)) if e[0] in {"PLACE", "CLUB"}] == expected
+    assert places_and_clubs(nlp, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -296,7 +300,7 @@ def test_club_word_of_a_club_named_in_full_is_its_short_form(
     ],
 )
 def test_club_and_place_shapes(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
-    assert [e for e in ents(run(nlp, text)) if e[0] in {"PLACE", "CLUB"}] == expected
+    assert places_and_clubs(nlp, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -311,4 +315,4 @@ def test_club_and_place_shapes(nlp: Language, text: str, expected: list[tuple[st
     ],
 )
 def test_grounds_sites_valleys_and_country_genitives(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
-    assert [e for e in ents(run(nlp, text)) if e[0] in {"PLACE", "CLUB"}] == expected
+    assert places_and_clubs(nlp, text) == expected
