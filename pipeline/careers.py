@@ -100,6 +100,7 @@ class ClubIndex:
                 self.display[key] = name
         counts = Counter(self.display.get(self.key(e), "") for e in clubs)
         self.home = counts.most_common(1)[0][0] if counts else ""  # the club the article is about
+        self.home_span = next((e for e in clubs if self.display.get(self.key(e)) == self.home), None)
         # A short form seen before its full name ("Schalke" ... "FC Schalke 04") joins it.
         for key in list(self.display):
             longer = [k for k in self.display if k != key and set(key.split()) < set(k.split())]
@@ -202,6 +203,7 @@ class CareerReader:
         self.last_station_of: dict[str, StationDraft] = {}
         self.sentence_index = 0
         self.mentions: list[PersonMention] = []
+        self.paragraph_club: Span | None = None
 
     def sentences(self) -> list[Sentence]:
         ents_by_sent: dict[int, list[Span]] = {}
@@ -228,9 +230,34 @@ class CareerReader:
     def read(self) -> list[CareerRow]:
         for index, sentence in enumerate(self.sentences()):
             self.sentence_index = index
+            self.follow_paragraph(sentence)
             self.read_sentence(sentence)
         self.close_by_next_station()
         return [self.freeze(d) for d in self.stations.values()]
+
+    def implied_destination(self, s: Sentence, targets: list[Target], sides: dict[int, str]) -> Target | None:
+        """"ASC 09 Dortmund: Niklas Sommerfeld kehrt vom SV Lippstadt 08 zurück": a move that names only
+        the club left goes to the club in focus, unless it goes to a place ("vom VfL in die Türkei")."""
+        focus = self.paragraph_club or self.clubs.home_span
+        if focus is None or not all(sides[id(t)] == "end" for t in targets):
+            return None
+        if self.clubs.name(focus) in {self.clubs.name(t.club) for t in targets}:
+            return None
+        targets_words = self.cue_words("target_prepositions") | {"in"}
+        if any(t.lower_ in targets_words for p in s.span.ents if p.label_ == "PLACE"
+               for t in p.doc[max(s.span.start, p.start - 2):p.start]):
+            return None
+        verb = next(t for t in s.span if t.text in self.cue_words("move_verbs"))
+        return Target(focus, s.span.doc[verb.i:verb.i + 1])
+
+    def follow_paragraph(self, s: Sentence) -> None:
+        """A round-up's paragraph that opens with a club and a colon is about that club."""
+        start = s.span.start
+        if start > 0 and "\n" in self.doc[start - 1].text:
+            self.paragraph_club = None
+        first = s.clubs[0] if s.clubs else None
+        if first is not None and first.start == start and first.end < len(self.doc) and self.doc[first.end].text == ":":
+            self.paragraph_club = first
 
     def close_by_next_station(self) -> None:
         """A dated station ends where the person's next dated station of the same kind begins
@@ -264,9 +291,13 @@ class CareerReader:
                 self.last_club = s.clubs[-1]
             return
         sides = {id(t): self.side(t, s) for t in targets}
+        is_move_sentence = bool(s.words & self.cue_words("move_verbs"))
+        destination = self.implied_destination(s, targets, sides) if is_move_sentence else None
+        if destination is not None:
+            targets.append(destination)
+            sides[id(destination)] = "start"
         listed_role: dict[str, str] = {}
         previous = dict(self.last_station_of)
-        is_move_sentence = bool(s.words & self.cue_words("move_verbs"))
         for index, target in enumerate(targets):
             club = self.clubs.name(target.club)
             continues_list = index > 0 and self.is_list_continuation(targets[index - 1], target)
@@ -380,7 +411,12 @@ class CareerReader:
         signing = {t.text for t in clause} & (self.cue_words("move_verbs") | self.cue_words("passive_agent_participles"))
         if any(not self.is_opponent(c) for c in s.clubs) and not signing:
             return None  # the sentence names its clubs elsewhere, with their own roles
-        return self.clubs.home or None  # "wurde Innenverteidiger Vukić verpflichtet": by the article's club
+        return self.club_in_focus() or None  # "wurde Innenverteidiger Vukić verpflichtet": by the club in focus
+
+    def club_in_focus(self) -> str:
+        """The club the text is about here: the paragraph's ("ASC 09 Dortmund: Der ..."), else the
+        club the article names most."""
+        return self.clubs.name(self.paragraph_club) if self.paragraph_club is not None else self.clubs.home
 
     # which people and clubs ------------------------------------------------
     def person_mentions(self, s: Sentence) -> list[PersonMention]:

@@ -284,3 +284,21 @@ def test_a_negation_reaches_only_its_own_clause(nlp: Language) -> None:
 )
 def test_roles_of_youth_words(nlp: Language, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert set(stations(run(nlp, text, dt.date(2021, 3, 10)))) == expected
+
+
+def test_a_round_up_paragraph_opening_with_a_club_is_about_that_club(nlp: Language) -> None:
+    text = ("FC Eintracht Rheine: Die Eintracht holt Yannick Bredenbröker vom TSG Sprockhövel. "
+            "Der FC Eintracht Rheine ist zufrieden.\n\n"
+            "ASC 09 Dortmund: Niklas Sommerfeld kehrt vom SV Lippstadt 08 zurück. "
+            "„Die Tür war nie zu“, sagte der Sportliche Leiter Frank Schulte-Bockum.")
+    found = stations(run(nlp, text, dt.date(2024, 1, 10)))
+    assert ("Frank Schulte-Bockum", "ASC 09 Dortmund", "official") in found
+    assert ("Niklas Sommerfeld", "ASC 09 Dortmund", "player") in found  # "kehrt vom SV Lippstadt 08 zurück"
+    assert not any(person == "Frank Schulte-Bockum" and club == "FC Eintracht Rheine" for person, club, _ in found)
+
+
+def test_a_move_to_a_country_implies_no_club(nlp: Language) -> None:
+    text = ("Der FC Schalke 04 plant den Umbruch. Der FC Schalke 04 baut das Stadion aus. "
+            "Im Sommer 2016 wechselte Dennis Kaltwasser vom SV Sandhausen in die Türkei.")
+    found = stations(run(nlp, text, dt.date(2021, 3, 10)))
+    assert set(found) == {("Dennis Kaltwasser", "SV Sandhausen", "player")}
