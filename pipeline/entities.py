@@ -111,6 +111,15 @@ def genitive(name: str) -> str | None:
     return None if name[-1:] in {"s", "ß", "x", "z"} else name + "s"
 
 
+def weak_adjective_forms(name: str) -> list[str]:
+    """"Bergisches Land" -> "Bergische Land", "Bergischen Land": a name opened by a neuter adjective
+    takes the weak endings after an article."""
+    first, _, rest = name.partition(" ")
+    if not rest or not first.endswith("es") or not first[:1].isupper():
+        return []
+    return [f"{first[:-1]} {rest}", f"{first[:-1]}n {rest}"]
+
+
 def gazetteer_entries(lexicon: dict[str, Any], known_word: Callable[[str], bool]) -> dict[str, list[GazetteerEntry]]:
     """Surface string -> entries, from the packaged gazetteers and the lexicon's place lists."""
     entries: dict[str, list[GazetteerEntry]] = {}
@@ -132,6 +141,8 @@ def gazetteer_entries(lexicon: dict[str, Any], known_word: Callable[[str], bool]
             kind = "region" if name in regions else "place"
         add(name, GazetteerEntry("PLACE", name, kind))
         if (form := genitive(name)) and (kind == "region" or not known_word(form)):  # "Österreichs"
+            add(form, GazetteerEntry("PLACE", name, kind))
+        for form in weak_adjective_forms(name):  # "ins Bergische Land", "im Bergischen Land"
             add(form, GazetteerEntry("PLACE", name, kind))
 
     never_alone = set(lexicon["club_words"]) | set(lexicon["countries"]) | set(lexicon["regions"])

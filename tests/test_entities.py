@@ -312,6 +312,7 @@ def test_club_and_place_shapes(nlp: Language, text: str, expected: list[tuple[st
         ("Der Empfang fand im Schloss Benrath statt.", [("PLACE", "Schloss Benrath")]),
         ("Im Zillertal verbrachte er den Urlaub.", [("PLACE", "Zillertal")]),
         ("Er wurde in Belgiens höchster Liga Meister.", [("PLACE", "Belgiens")]),
+        ("Im Bergischen Land ist er aufgewachsen.", [("PLACE", "Bergischen Land")]),
     ],
 )
 def test_grounds_sites_valleys_and_country_genitives(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
