@@ -286,6 +286,7 @@ class CareerReader:
         if not targets or blocked or not persons:
             self.attach_to_current(s, blocked)
             self.read_career_end(s, persons)
+            self.read_dismissal(s)
             self.pending_date = s.dates[-1] if s.dates and not s.clubs else None
             if s.clubs:
                 self.last_club = s.clubs[-1]
@@ -319,6 +320,33 @@ class CareerReader:
                 self.add_titles(s, target, person, role)
         self.last_club = s.clubs[-1] if s.clubs else targets[-1].club
         self.pending_date = None
+        self.read_dismissal(s)
+
+    def read_dismissal(self, s: Sentence) -> None:
+        """"Am Montag wurde Cheftrainer Heiko Ruppert beurlaubt", "trennte sich am Freitag von Trainer
+        Ralf Hülsmann": the staff station of the person dismissed ends at the date of that clause."""
+        cue = next((t for t in s.span if t.text in self.cue_words("dismissal_words")), None)
+        if cue is None:
+            return
+        clause = self.clause(s.span.doc[cue.i:cue.i + 1], s)
+        dates = [d for d in s.dates if clause.start <= d.start < clause.end]
+        named = [p for p in s.persons if not self.people.is_genitive(p)]
+        if not dates:
+            return
+        nearest = min(named, key=lambda p: self.distance(cue.i, p)) if named else None
+        person = self.people.resolve(nearest) if nearest is not None else self.focus_person
+        station = self.station_left(person, s)
+        if station is not None and not station.end:
+            date = min(dates, key=lambda d: self.distance(cue.i, d)).kb_id_
+            if not station.start or date_key(station.start) <= date_key(date):
+                station.end = date
+
+    def station_left(self, person: str, s: Sentence) -> StationDraft | None:
+        """The staff station a dismissal ends: at a club of the sentence, else the one told last."""
+        staff = [d for d in self.stations.values() if d.person == person and ROLE_GROUP[d.role] == "staff"]
+        named_here = {self.clubs.name(c) for c in s.clubs}
+        here = [d for d in staff if d.club in named_here]
+        return (here or staff or [None])[-1]
 
     def read_career_end(self, s: Sentence, persons: list[str]) -> None:
         """"zwang ihn 1970 zum Karriereende": the playing station he was at ends then."""
@@ -727,6 +755,11 @@ class CareerReader:
                 self.set_date(draft, date.kb_id_, "end" if side == "end" or hint == "end" else "start")
         if not s.dates and self.pending_date is not None and len(targets) == 1 and side != "end":
             self.set_date(draft, self.pending_date.kb_id_, "start")
+        if len(targets) == 1 and not draft.start:
+            for date in dates:
+                # "trennte sich von Trainer X, der die Mannschaft im Sommer 2019 übernommen hatte"
+                if date not in own and {t.text for t in self.clause(date, s)} & self.cue_words("joined_participles"):
+                    self.set_date(draft, date.kb_id_, "start")
 
     def is_move_time(self, date: Span) -> bool:
         return date.start > 0 and date.doc[date.start - 1].lower_ in self.cue_words("move_time_words")

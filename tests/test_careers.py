@@ -302,3 +302,20 @@ def test_a_move_to_a_country_implies_no_club(nlp: Language) -> None:
             "Im Sommer 2016 wechselte Dennis Kaltwasser vom SV Sandhausen in die Türkei.")
     found = stations(run(nlp, text, dt.date(2021, 3, 10)))
     assert set(found) == {("Dennis Kaltwasser", "SV Sandhausen", "player")}
+
+
+@pytest.mark.parametrize(
+    ("text", "station", "dates"),
+    [
+        ("Heiko Ruppert war im Sommer 2021 als Trainer zum ETB Schwarz-Weiß Essen gekommen. Am Montag wurde "
+         "Cheftrainer Heiko Ruppert mit sofortiger Wirkung beurlaubt.",
+         ("Heiko Ruppert", "ETB Schwarz-Weiß Essen", "coach"), ("2021-SU", "2022-11-28")),
+        ("Bereits am Freitag trennte sich der TuS Esborn von Trainer Ralf Hülsmann, der die Mannschaft im "
+         "Sommer 2019 übernommen hatte.",
+         ("Ralf Hülsmann", "TuS Esborn", "coach"), ("2019-SU", "2022-11-25")),
+    ],
+)
+def test_a_dismissal_ends_the_coaching_station(nlp: Language, text: str, station: tuple[str, str, str],
+                                               dates: tuple[str, str]) -> None:
+    row = stations(run(nlp, text, dt.date(2022, 11, 30)))[station]
+    assert (row.start, row.end) == dates
