@@ -346,7 +346,8 @@ class CareerReader:
         staff = [d for d in self.stations.values() if d.person == person and ROLE_GROUP[d.role] == "staff"]
         named_here = {self.clubs.name(c) for c in s.clubs}
         here = [d for d in staff if d.club in named_here]
-        return (here or staff or [None])[-1]
+        candidates = here or staff
+        return candidates[-1] if candidates else None
 
     def read_career_end(self, s: Sentence, persons: list[str]) -> None:
         """"zwang ihn 1970 zum Karriereende": the playing station he was at ends then."""
