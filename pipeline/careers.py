@@ -720,7 +720,10 @@ class CareerReader:
         """"vom VfL Eintracht Hagen", "kam 2015 von Hagen": the club left. After a noun, "von" only
         says whose ("der zweiten Mannschaft von Arminia Bielefeld")."""
         sources = self.cue_words("source_prepositions")
-        for token in anchor.doc[max(s.span.start, anchor.start - 3):anchor.start]:
+        targets = self.cue_words("target_prepositions")
+        for token in reversed(anchor.doc[max(s.span.start, anchor.start - 3):anchor.start]):
+            if token.lower_ in targets or token.ent_type_ == "CLUB":
+                return False  # "vom VfL zur SG Wattenscheid 09": the nearest preposition governs
             if token.lower_ in sources:
                 before = token.doc[token.i - 1] if token.i > s.span.start else None
                 return before is None or not (before.is_title and not before.ent_type_)
@@ -734,7 +737,8 @@ class CareerReader:
                   targets: list[Target]) -> None:
         """Dates of the club's own clause date it; a move dated on one side dates both sides."""
         side = sides[id(target)]
-        dates = [d for d in s.dates if not self.is_birth_date(d)]
+        dates = [d for d in s.dates if not self.is_birth_date(d)
+                 and not (self.in_clause(d, target, s) and self.dates_an_honour(d, s))]
         own = [d for d in dates if self.in_clause(d, target, s)]
         for date in own:
             hint = date._.karriere_hint
@@ -781,6 +785,15 @@ class CareerReader:
     def in_clause(self, date: Span, target: Target, s: Sentence) -> bool:
         clause = self.clause(target.anchor, s)
         return clause.start <= date.start < clause.end
+
+    def dates_an_honour(self, date: Span, s: Sentence) -> bool:
+        """"der erste Meistertitel für den Klub seit der Saison 1983/84": a date beside an honour
+        dates the honour, not the station (SPEC 5a), unless the clause also tells a move."""
+        clause = self.clause(date, s)
+        if not any(clause.start <= t.start < clause.end for t in s.titles):
+            return False
+        tells_move = self.cue_words("move_verbs") | self.cue_words("end_cues") | self.cue_words("career_end_words")
+        return not {t.text for t in clause} & tells_move
 
     def is_birth_date(self, date: Span) -> bool:
         window = date.doc[max(0, date.start - 2):date.end]  # "geboren am ...", "Jahrgang 1949"

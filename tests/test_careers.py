@@ -319,3 +319,25 @@ def test_a_dismissal_ends_the_coaching_station(nlp: Language, text: str, station
                                                dates: tuple[str, str]) -> None:
     row = stations(run(nlp, text, dt.date(2022, 11, 30)))[station]
     assert (row.start, row.end) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the nearest preposition governs: "vom VfL zur SG" leaves the VfL and joins the SG
+        ("Im Sommer 2014 wechselte Dennis Kaltwasser vom VfL Bochum zur SG Wattenscheid 09.",
+         {("Dennis Kaltwasser", "VfL Bochum", "player"): ("", "2014-SU"),
+          ("Dennis Kaltwasser", "SG Wattenscheid 09", "player"): ("2014-SU", "")}),
+        # a date beside an honour dates the honour
+        ("Seit dem Sommer 2021 spielt Dennis Kaltwasser für Trabzonspor. Es war der erste Meistertitel "
+         "für den Klub seit der Saison 1983/84.",
+         {("Dennis Kaltwasser", "Trabzonspor", "player"): ("2021-SU", "")}),
+        # a club that "meldete sich" is the next station
+        ("Dennis Kaltwasser spielte für den SV Sandhausen, ehe sich im Sommer 2019 Kayserispor meldete.",
+         {("Dennis Kaltwasser", "SV Sandhausen", "player"): ("", "2019-SU"),
+          ("Dennis Kaltwasser", "Kayserispor", "player"): ("2019-SU", "")}),
+    ],
+)
+def test_move_dates(nlp: Language, text: str, expected: dict[tuple[str, str, str], tuple[str, str]]) -> None:
+    found = stations(run(nlp, text, dt.date(2022, 11, 10)))
+    assert {k: (v.start, v.end) for k, v in found.items()} == expected
