@@ -287,6 +287,8 @@ class CareerReader:
             self.attach_to_current(s, blocked)
             self.read_career_end(s, persons)
             self.read_dismissal(s)
+            if not s.clubs and not blocked:
+                self.read_takeover(s, persons)
             self.pending_date = s.dates[-1] if s.dates and not s.clubs else None
             if s.clubs:
                 self.last_club = s.clubs[-1]
@@ -341,8 +343,21 @@ class CareerReader:
             if not station.start or date_key(station.start) <= date_key(date):
                 station.end = date
 
+    def read_takeover(self, s: Sentence, persons: list[str]) -> None:
+        """"Bendixen hatte das Traineramt im Januar 2016 übernommen": a job taken over with no club
+        named starts the person's staff station told last."""
+        cue = next((t for t in s.span if t.text in self.cue_words("takeover_words")), None)
+        if cue is None or len(persons) != 1:
+            return
+        clause = self.clause(s.span.doc[cue.i:cue.i + 1], s)
+        dates = [d for d in s.dates if clause.start <= d.start < clause.end and not self.is_birth_date(d)]
+        station = self.station_left(persons[0], s)
+        if dates and station is not None and not station.start:
+            self.set_date(station, min(dates, key=lambda d: self.distance(cue.i, d)).kb_id_, "start")
+
     def station_left(self, person: str, s: Sentence) -> StationDraft | None:
-        """The staff station a dismissal ends: at a club of the sentence, else the one told last."""
+        """The staff station a dismissal or takeover is about: at a club of the sentence, else the one
+        told last."""
         staff = [d for d in self.stations.values() if d.person == person and ROLE_GROUP[d.role] == "staff"]
         named_here = {self.clubs.name(c) for c in s.clubs}
         here = [d for d in staff if d.club in named_here]

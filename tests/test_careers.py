@@ -341,3 +341,10 @@ def test_a_dismissal_ends_the_coaching_station(nlp: Language, text: str, station
 def test_move_dates(nlp: Language, text: str, expected: dict[tuple[str, str, str], tuple[str, str]]) -> None:
     found = stations(run(nlp, text, dt.date(2022, 11, 10)))
     assert {k: (v.start, v.end) for k, v in found.items()} == expected
+
+
+def test_a_job_taken_over_without_a_club_starts_the_last_staff_station(nlp: Language) -> None:
+    text = ("Der FC Eintracht Norderstedt hat Cheftrainer Olaf Bendixen entlassen. Bendixen hatte das "
+            "Traineramt im Januar 2016 übernommen.")
+    row = stations(run(nlp, text, dt.date(2019, 10, 8)))[("Olaf Bendixen", "FC Eintracht Norderstedt", "coach")]
+    assert row.start == "2016-01"
