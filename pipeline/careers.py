@@ -90,22 +90,33 @@ class ClubIndex:
         clubs = [e for e in doc.ents if e.label_ == "CLUB"]
         # The article's own fullest wording wins over the gazetteer's canonical name;
         # a club named only by a short form is shown under the name the short form stands for.
-        for ent in sorted(clubs, key=lambda e: e.id_ in SHORT_FORM_RULES):
+        for ent in clubs:
+            if ent.id_ not in SHORT_FORM_RULES:
+                key, name = self.key(ent), club_nominative(ent, lexicon)
+                if self.better_name(name, self.display.get(key, "")):
+                    self.display[key] = name
+        named = sorted(set(self.display.values()))
+        for ent in clubs:
             key = self.key(ent)
-            if ent.id_ in SHORT_FORM_RULES:
-                self.display.setdefault(key, ent.kb_id_ or ent.text)
-                continue
-            name = club_nominative(ent, lexicon)
-            if self.better_name(name, self.display.get(key, "")):
-                self.display[key] = name
-        counts = Counter(self.display.get(self.key(e), "") for e in clubs)
-        self.home = counts.most_common(1)[0][0] if counts else ""  # the club the article is about
-        self.home_span = next((e for e in clubs if self.display.get(self.key(e)) == self.home), None)
+            if ent.id_ in SHORT_FORM_RULES and key not in self.display:
+                self.display[key] = self.named_club_of(ent, named) or ent.kb_id_ or ent.text
         # A short form seen before its full name ("Schalke" ... "FC Schalke 04") joins it.
         for key in list(self.display):
             longer = [k for k in self.display if k != key and set(key.split()) < set(k.split())]
             if longer:
                 self.display[key] = self.display[max(longer, key=len)]
+        counts = Counter(self.display.get(self.key(e), "") for e in clubs)
+        self.home = counts.most_common(1)[0][0] if counts else ""  # the club the article is about
+        self.home_span = next((e for e in clubs if self.display.get(self.key(e)) == self.home), None)
+
+    @staticmethod
+    def named_club_of(short: Span, named: list[str]) -> str:
+        """The one club the article names in full that a town or short form stands for: "Bonn" for
+        "Telekom Baskets Bonn", "Köln" for "Kölner Haie" (not the gazetteer's "1. FC Köln")."""
+        word = short.text.casefold()
+        forms = {word, word + "er"}
+        hits = [n for n in named if forms & set(n.casefold().split())]
+        return hits[0] if len(hits) == 1 else ""
 
     def find(self, fragment: str) -> str | None:
         """The club whose name or short form contains `fragment` ("BHC", "Verl"), if exactly one."""

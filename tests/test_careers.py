@@ -348,3 +348,11 @@ def test_a_job_taken_over_without_a_club_starts_the_last_staff_station(nlp: Lang
             "Traineramt im Januar 2016 übernommen.")
     row = stations(run(nlp, text, dt.date(2019, 10, 8)))[("Olaf Bendixen", "FC Eintracht Norderstedt", "coach")]
     assert row.start == "2016-01"
+
+
+def test_a_town_stands_for_the_club_the_article_names_from_it(nlp: Language) -> None:
+    text = ("Marcel Brückner stürmt für die Kölner Haie. „Ich habe in Köln einen Vertrag bis 2024“, sagt "
+            "Brückner. 2017 wechselte Jens Vollrath zu den Telekom Baskets Bonn. In Bonn arbeitete "
+            "Vollrath als Co-Trainer.")
+    clubs = {club for _, club, _ in stations(run(nlp, text, dt.date(2022, 3, 10)))}
+    assert clubs == {"Kölner Haie", "Telekom Baskets Bonn"}
