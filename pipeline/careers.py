@@ -560,6 +560,8 @@ class CareerReader:
     def is_match_report(self, s: Sentence) -> bool:
         """A result or a fixture, and no move in the sentence."""
         match = any(SCORE.match(w) for w in s.words) or bool(s.words & self.cue_words("match_words"))
+        if match and not self.mentions:
+            return True  # "holte der Aufsteiger ein 2:2 beim FC St. Gallen": no one moves
         return match and not s.words & self.cue_words("move_verbs")
 
     @staticmethod
@@ -622,7 +624,7 @@ class CareerReader:
         clause = self.clause(club, s)
         others_roles = self.role_tokens_of_others(s, person)
         # Words inside a club's name ("FC Juniors OÖ") are no role cues.
-        cues = [t for t in s.span if t.i not in others_roles and t.ent_type_ != "CLUB"]
+        cues = [t for t in s.span if t.i not in others_roles and t.ent_type_ != "CLUB" and not self.is_possessed(t)]
         in_clause = [t for t in cues if clause.start <= t.i < clause.end]
         for tokens, youth_allowed in ((in_clause, True), (cues, False)):
             strong = [(ROLE_ORDER.index(r), self.distance(t.i, club), r) for t in tokens
@@ -679,6 +681,14 @@ class CareerReader:
     def team_speaks(self, token: Token) -> bool:
         sent = token.sent
         return any(t.lower_ in self.cue_words("team_pronouns") for t in sent)
+
+    def is_possessed(self, token: Token) -> bool:
+        """"nahm er seinen Co-Trainer mit": a person's role after a possessive is someone else's job;
+        "seine Trainerlaufbahn", "in sein Nachwuchsleistungszentrum" stay his own."""
+        if token.i == 0 or token.nbor(-1).lower_ not in self.cue_words("possessives"):
+            return False
+        career_noun = any(part in token.lower_ for part in self.cue["career_noun_parts"])
+        return not career_noun and self.token_role(token) not in ("", "youth_player")
 
     def token_role(self, token: Token) -> str:
         """The role a word signals: listed cues, then word parts ("Jugendtrainer", "D-Jugendlicher")."""

@@ -164,7 +164,8 @@ CAREER_CUE_KEYS = {
     "weak_role_cues", "failed_move_words", "match_words", "career_end_words", "loan_words",
     "ongoing_date_words", "past_tense_words", "move_time_words", "oblique_prepositions",
     "person_pronouns", "speech_verbs", "signing_verbs", "team_pronouns",
-    "dismissal_words", "joined_participles", "takeover_words",
+    "dismissal_words", "joined_participles", "takeover_words", "possessives",
+    "career_noun_parts",
 }
 KNOWN_KEYS = {"careers_de.json": CAREER_CUE_KEYS, "lexicon.json": LEXICON_KEYS}
 

@@ -356,3 +356,16 @@ def test_a_town_stands_for_the_club_the_article_names_from_it(nlp: Language) -> 
             "Vollrath als Co-Trainer.")
     clubs = {club for _, club, _ in stations(run(nlp, text, dt.date(2022, 3, 10)))}
     assert clubs == {"Kölner Haie", "Telekom Baskets Bonn"}
+
+
+def test_a_role_after_a_possessive_is_someone_elses(nlp: Language) -> None:
+    text = ("Peter Hamm war Cheftrainer beim SV Lippstadt 08. Als Hamm im Sommer 2011 zu Rot Weiss Ahlen "
+            "wechselte, nahm er seinen Co-Trainer mit.")
+    found = stations(run(nlp, text, dt.date(2021, 3, 10)))
+    assert set(found) == {("Peter Hamm", "SV Lippstadt 08", "coach"), ("Peter Hamm", "Rot Weiss Ahlen", "coach")}
+
+
+def test_a_score_without_anyone_named_is_a_match_not_a_move(nlp: Language) -> None:
+    text = ("Alex Frei ist Trainer beim FC Basel. Am Sonntag holte der Aufsteiger ein 2:2 beim FC St. Gallen.")
+    found = stations(run(nlp, text, dt.date(2023, 2, 14)))
+    assert set(found) == {("Alex Frei", "FC Basel", "coach")}
