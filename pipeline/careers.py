@@ -254,12 +254,25 @@ class CareerReader:
             return None
         if self.clubs.name(focus) in {self.clubs.name(t.club) for t in targets}:
             return None
-        targets_words = self.cue_words("target_prepositions") | {"in"}
-        if any(t.lower_ in targets_words for p in s.span.ents if p.label_ == "PLACE"
-               for t in p.doc[max(s.span.start, p.start - 2):p.start]):
+        if self.names_place_of_arrival(s):
             return None
-        verb = next(t for t in s.span if t.text in self.cue_words("move_verbs"))
+        move_words = self.cue_words("move_verbs") | self.cue_words("loan_words")
+        verb = next(t for t in s.span if t.text in move_words)
         return Target(focus, s.span.doc[verb.i:verb.i + 1])
+
+    def names_place_of_arrival(self, s: Sentence) -> bool:
+        """"in die Türkei", "nach Nordamerika", "in die Lausitz": the move names where it went, by a
+        place rather than a club. A ground ("an den Uhlenkrug") is most often the club in focus's own."""
+        arrival = self.cue_words("arrival_prepositions")
+        for token in s.span:
+            if token.lower_ not in arrival:
+                continue
+            following = [t for t in s.span.doc[token.i + 1:min(s.span.end, token.i + 3)] if t.lower_ not in
+                         APPOSITION_FILLERS]
+            if following and following[0].text[:1].isupper() and following[0].ent_type_ not in ("CLUB", "DATE",
+                                                                                                 "PERSON", "LEAGUE"):
+                return True
+        return False
 
     def follow_paragraph(self, s: Sentence) -> None:
         """A round-up's paragraph that opens with a club and a colon is about that club."""
@@ -306,7 +319,8 @@ class CareerReader:
             return
         sides = {id(t): self.side(t, s) for t in targets}
         is_move_sentence = bool(s.words & self.cue_words("move_verbs"))
-        destination = self.implied_destination(s, targets, sides) if is_move_sentence else None
+        moves = is_move_sentence or bool(s.words & self.cue_words("loan_words"))
+        destination = self.implied_destination(s, targets, sides) if moves else None
         if destination is not None:
             targets.append(destination)
             sides[id(destination)] = "start"
@@ -322,7 +336,8 @@ class CareerReader:
                     role = listed_role[person]  # "in der Jugend bei A und beim B": B is youth too
                 listed_role[person] = role
                 draft = self.station(person, club, role)
-                self.add_dates(draft, s, target, sides, targets)
+                if not (sides[id(target)] == "end" and self.is_loan(target, s)):
+                    self.add_dates(draft, s, target, sides, targets)  # a loan does not end the lender's station
                 self.mark_kind(draft, s, target)
                 if is_move_sentence and draft.start and sides[id(target)] != "end":
                     self.close_previous(previous.get(person), draft)
@@ -673,10 +688,18 @@ class CareerReader:
     def weak_role(self, token: Token) -> str:
         for role, words in self.weak_role_words.items():
             if token.text in words:
-                if role == "coach" and self.team_speaks(token):
+                if role == "coach" and (self.team_speaks(token) or self.trains_along(token)):
                     return "player"  # "haben wir beim HFC in der Halle trainiert": the team trained
                 return role
         return ""
+
+    @staticmethod
+    def trains_along(token: Token) -> bool:
+        """"trainierte der Linksaußen vor allem mit": "mittrainieren" is a player's word."""
+        end = token.i + 1
+        while end < token.sent.end and not token.doc[end].is_punct:
+            end += 1
+        return end - 1 > token.i and token.doc[end - 1].lower_ == "mit"
 
     def team_speaks(self, token: Token) -> bool:
         sent = token.sent
@@ -773,7 +796,7 @@ class CareerReader:
                   targets: list[Target]) -> None:
         """Dates of the club's own clause date it; a move dated on one side dates both sides."""
         side = sides[id(target)]
-        dates = [d for d in s.dates if not self.is_birth_date(d)
+        dates = [d for d in s.dates if not self.is_birth_date(d) and not self.ends_a_contract(d, s)
                  and not (self.in_clause(d, target, s) and self.dates_an_honour(d, s))]
         own = [d for d in dates if self.in_clause(d, target, s)]
         for date in own:
@@ -805,10 +828,12 @@ class CareerReader:
     def is_move_time(self, date: Span) -> bool:
         return date.start > 0 and date.doc[date.start - 1].lower_ in self.cue_words("move_time_words")
 
+    def is_loan(self, target: Target, s: Sentence) -> bool:
+        return bool({t.text for t in self.clause(target.anchor, s)} & self.cue_words("loan_words"))
+
     def mark_kind(self, draft: StationDraft, s: Sentence, target: Target) -> None:
         """Loans ("an Vöcklamarkt verliehen") and stations the present tense holds ("spielt seit 2008")."""
-        clause = self.clause(target.anchor, s)
-        if {t.text for t in clause} & self.cue_words("loan_words"):
+        if self.is_loan(target, s):
             draft.loan = True
         if s.words & self.cue_words("past_tense_words"):
             return
@@ -821,6 +846,13 @@ class CareerReader:
     def in_clause(self, date: Span, target: Target, s: Sentence) -> bool:
         clause = self.clause(target.anchor, s)
         return clause.start <= date.start < clause.end
+
+    def ends_a_contract(self, date: Span, s: Sentence) -> bool:
+        """"bis zum 30. Juni 2022 ausgeliehen", "Vertrag bis 2024": when a contract or loan runs out
+        is no station end (SPEC 5a)."""
+        if date._.karriere_hint != "end":
+            return False
+        return bool({t.text for t in self.clause(date, s)} & self.cue_words("contract_words"))
 
     def dates_an_honour(self, date: Span, s: Sentence) -> bool:
         """"der erste Meistertitel für den Klub seit der Saison 1983/84": a date beside an honour

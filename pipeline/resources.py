@@ -165,7 +165,7 @@ CAREER_CUE_KEYS = {
     "ongoing_date_words", "past_tense_words", "move_time_words", "oblique_prepositions",
     "person_pronouns", "speech_verbs", "signing_verbs", "team_pronouns",
     "dismissal_words", "joined_participles", "takeover_words", "possessives",
-    "career_noun_parts",
+    "career_noun_parts", "arrival_prepositions", "contract_words",
 }
 KNOWN_KEYS = {"careers_de.json": CAREER_CUE_KEYS, "lexicon.json": LEXICON_KEYS}
 

@@ -369,3 +369,20 @@ def test_a_score_without_anyone_named_is_a_match_not_a_move(nlp: Language) -> No
     text = ("Alex Frei ist Trainer beim FC Basel. Am Sonntag holte der Aufsteiger ein 2:2 beim FC St. Gallen.")
     found = stations(run(nlp, text, dt.date(2023, 2, 14)))
     assert set(found) == {("Alex Frei", "FC Basel", "coach")}
+
+
+def test_a_loan_from_a_club_joins_the_club_in_focus_and_keeps_the_lenders_station(nlp: Language) -> None:
+    text = ("Der FC Energie Cottbus hat zugeschlagen. Der FC Energie Cottbus braucht Tempo. Vom Bundesligisten "
+            "1. FC Union Berlin wurde am Donnerstag Lennart Pohlmann bis zum 30. Juni 2022 ausgeliehen. Bei Union "
+            "trainierte der Linksaußen vor allem mit.")
+    found = stations(run(nlp, text, dt.date(2021, 8, 27)))
+    assert {k: (v.start, v.end) for k, v in found.items()} == {
+        ("Lennart Pohlmann", "1. FC Union Berlin", "player"): ("", ""),
+        ("Lennart Pohlmann", "FC Energie Cottbus", "player"): ("2021-08-26", ""),
+    }
+
+
+def test_a_contracts_end_is_no_station_end(nlp: Language) -> None:
+    text = "Im Sommer 2021 wechselte Marcel Brückner zu den Kölner Haie, er hat dort einen Vertrag bis 2024."
+    row = stations(run(nlp, text, dt.date(2022, 3, 10)))[("Marcel Brückner", "Kölner Haie", "player")]
+    assert (row.start, row.end) == ("2021-SU", "")
