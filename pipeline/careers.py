@@ -443,7 +443,7 @@ class CareerReader:
 
     def apposition_role_tokens(self, person: Span) -> list[Token]:
         """Role words standing with a name: before it ("Trainer X", "der frühere Trainer des WSV, X")
-        and after it ("X, heute Co-Trainer beim SC Verl")."""
+        and after it ("X, heute Co-Trainer beim SC Verl", "wird X Co-Trainer")."""
         doc = person.doc
         found: list[Token] = []
         before = person.start - 1
@@ -457,6 +457,9 @@ class CareerReader:
         after = person.end
         if after + 1 < len(doc) and doc[after].text == ",":
             found += [t for t in doc[after + 1:min(len(doc), after + 4)] if self.is_role_word(t)][:1]
+        elif after < len(doc) and self.is_role_word(doc[after]) and person.start > 0 \
+                and doc[person.start - 1].lower_ in self.cue_words("copula_verbs"):
+            found.append(doc[after])  # "Zur kommenden Saison wird Grabowski Co-Trainer"
         return found
 
     def is_role_word(self, token: Token) -> bool:

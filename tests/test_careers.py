@@ -386,3 +386,10 @@ def test_a_contracts_end_is_no_station_end(nlp: Language) -> None:
     text = "Im Sommer 2021 wechselte Marcel Brückner zu den Kölner Haie, er hat dort einen Vertrag bis 2024."
     row = stations(run(nlp, text, dt.date(2022, 3, 10)))[("Marcel Brückner", "Kölner Haie", "player")]
     assert (row.start, row.end) == ("2021-SU", "")
+
+
+def test_a_predicative_role_after_the_name_is_an_apposition(nlp: Language) -> None:
+    text = ("Dennis Grabowski spielte für die SG Wattenscheid 09. Die SG Wattenscheid 09 plant weiter mit ihm. "
+            "Zur kommenden Saison wird Grabowski Co-Trainer an der Seite von Holger Sczesny.")
+    found = stations(run(nlp, text, dt.date(2019, 5, 20)))
+    assert ("Dennis Grabowski", "SG Wattenscheid 09", "assistant_coach") in found
