@@ -30,6 +30,7 @@ SAME_ROLE_WORDS = {"gleicher", "gleichen", "derselben", "selber", "selben"}
 LIST_GAP = 4
 APPOSITION_GAP = 4
 LIST_COORDINATORS = {",", "und", "sowie", "oder"}
+RELATIVE_PRONOUNS = {"der", "die", "dem", "den"}
 ROLE_CLUB_LINKS = {"beim", "bei", "des", "von", "vom", "der", "den", "dem"}
 LIST_GLUE = {",", "und", "sowie", "oder", "bei", "beim", "für", "der", "dem", "den", "die", "zum", "zur", "von", "vom"}
 APPOSITION_FILLERS = {"der", "die", "des", "dem", "den", "neue", "neuen", "frühere", "früheren", "damalige",
@@ -430,10 +431,27 @@ class CareerReader:
                 if not role or club is None or role == "youth_player":
                     continue
                 person = self.people.resolve(person_span)
+                joined = self.joining_date_after(person_span, s)
                 for each_role in self.apposition_roles(role_token, role):
-                    self.station(person, club, each_role).evidence.append(s.span.text.strip())
+                    draft = self.station(person, club, each_role)
+                    draft.evidence.append(s.span.text.strip())
+                    if joined is not None:
+                        self.set_date(draft, joined.kb_id_, "start")
                 roles.setdefault(person, (club, role))
         return roles
+
+    def joining_date_after(self, person: Span, s: Sentence) -> Span | None:
+        """"Trainer Claus-Dieter Wollitz, der im Sommer 2009 erstmals in der Lausitz anheuerte": the
+        relative clause after the name dates the joining."""
+        doc = person.doc
+        if person.end + 1 >= s.span.end or doc[person.end].text != "," \
+                or doc[person.end + 1].lower_ not in RELATIVE_PRONOUNS:
+            return None
+        clause = self.clause(doc[person.end + 1:person.end + 2], s)
+        if not {t.text for t in clause} & (self.cue_words("joined_participles") | self.cue_words("move_verbs")):
+            return None
+        dates = [d for d in s.dates if clause.start <= d.start < clause.end]
+        return dates[0] if dates else None
 
     def apposition_roles(self, role_token: Token, role: str) -> list[str]:
         """A "Spielertrainer" is both coach and player of his club."""

@@ -393,3 +393,10 @@ def test_a_predicative_role_after_the_name_is_an_apposition(nlp: Language) -> No
             "Zur kommenden Saison wird Grabowski Co-Trainer an der Seite von Holger Sczesny.")
     found = stations(run(nlp, text, dt.date(2019, 5, 20)))
     assert ("Dennis Grabowski", "SG Wattenscheid 09", "assistant_coach") in found
+
+
+def test_a_relative_clause_after_an_apposed_name_dates_the_joining(nlp: Language) -> None:
+    text = ("An der Spitze zieht Energie Cottbus weiter einsam seine Kreise. Trainer Claus-Dieter Wollitz, der "
+            "im Sommer 2009 erstmals in der Lausitz anheuerte, sah eine reife Vorstellung.")
+    row = stations(run(nlp, text, dt.date(2022, 10, 10)))[("Claus-Dieter Wollitz", "Energie Cottbus", "coach")]
+    assert row.start == "2009-SU"
