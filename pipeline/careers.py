@@ -43,6 +43,7 @@ SCORE = re.compile(r"^\d{1,2}:\d{1,2}$")
 YOUTH_TEAM = re.compile(r"^U\d{2}$")
 ADULT_AGE = 18
 OBLIQUE_LOOKBACK = 4
+SOURCE_LOOKBACK = 4  # "aus der Reserve des SC Preußen Münster"
 STAFF_ROLES = {"coach", "assistant_coach", "official"}
 YOUTH_PERSON_ENDINGS = ("spieler", "spielerin", "licher", "liche", "lichen")
 AGE_DESCRIPTION = re.compile(r"^\d{2}-[Jj]ährigen?$")
@@ -214,6 +215,7 @@ class CareerReader:
         self.pending_date: Span | None = None
         self.last_station_of: dict[str, StationDraft] = {}
         self.sentence_index = 0
+        self.career_end_of: dict[str, str] = {}
         self.mentions: list[PersonMention] = []
         self.paragraph_club: Span | None = None
 
@@ -245,7 +247,17 @@ class CareerReader:
             self.follow_paragraph(sentence)
             self.read_sentence(sentence)
         self.close_by_next_station()
+        self.close_by_career_end()
         return [self.freeze(d) for d in self.stations.values()]
+
+    def close_by_career_end(self) -> None:
+        """"Dominik Lüke beendet seine Laufbahn zum 31. Januar" told before his club: the playing
+        station he was last at ends then."""
+        for person, date in self.career_end_of.items():
+            open_stations = [d for d in self.stations.values() if d.person == person and d.role == "player"
+                             and not d.end and (not d.start or date_key(d.start) <= date_key(date))]
+            if open_stations:
+                max(open_stations, key=lambda d: (date_key(d.start), d.told_at)).end = date
 
     def implied_destination(self, s: Sentence, targets: list[Target], sides: dict[int, str]) -> Target | None:
         """"ASC 09 Dortmund: Niklas Sommerfeld kehrt vom SV Lippstadt 08 zurück": a move that names only
@@ -350,6 +362,31 @@ class CareerReader:
         self.last_club = s.clubs[-1] if s.clubs else targets[-1].club
         self.pending_date = None
         self.read_dismissal(s)
+        self.read_promotion(s, persons)
+
+    def read_promotion(self, s: Sentence, persons: list[str]) -> None:
+        """"bei dem er im Sommer aus der eigenen U 19 zu den Profis aufgerückt war": the club's youth
+        station ends and its senior one begins at that date."""
+        cue = next((t for t in s.span if t.text in self.cue_words("promotion_words")), None)
+        if cue is None or len(persons) != 1:
+            return
+        clause = self.clause(s.span.doc[cue.i:cue.i + 1], s)
+        if not any(self.token_role(t) == "youth_player" for t in clause):
+            return
+        clubs = [c for c in s.clubs if c.start < clause.end and not self.is_opponent(c)]
+        dates = [d for d in s.dates if clause.start <= d.start < clause.end]
+        if not clubs or not dates:
+            return
+        club = self.clubs.name(clubs[-1])
+        date = dates[0].kb_id_
+        youth = self.station(persons[0], club, "youth_player")
+        senior = self.station(persons[0], club, "player")
+        for draft in (youth, senior):
+            draft.evidence.append(s.span.text.strip())
+        if not youth.end:
+            youth.end = date
+        if not senior.start:
+            self.set_date(senior, date, "start")
 
     def read_dismissal(self, s: Sentence) -> None:
         """"Am Montag wurde Cheftrainer Heiko Ruppert beurlaubt", "trennte sich am Freitag von Trainer
@@ -395,10 +432,11 @@ class CareerReader:
         """"zwang ihn 1970 zum Karriereende": the playing station he was at ends then."""
         if not s.dates or not s.words & self.cue_words("career_end_words") or len(persons) != 1:
             return
+        date = s.dates[-1].kb_id_
+        self.career_end_of[persons[0]] = date
         station = self.last_station_of.get(persons[0])
         if station is None or station.end or ROLE_GROUP[station.role] != "playing":
             return
-        date = s.dates[-1].kb_id_
         if not station.start or date_key(station.start) <= date_key(date):
             station.end = date
 
@@ -573,7 +611,9 @@ class CareerReader:
         return [nearest.person]
 
     def station_targets(self, s: Sentence) -> list[Target]:
-        targets = [Target(c, c) for c in s.clubs if not self.is_opponent(c) and not self.is_failed_move(c, s)]
+        failed = {self.clubs.name(c) for c in s.clubs if self.is_failed_move(c, s)}
+        targets = [Target(c, c) for c in s.clubs
+                   if not self.is_opponent(c) and self.clubs.name(c) not in failed]
         described = self.described_club(s)
         if described is not None and not self.is_failed_move(described.anchor, s) \
                 and self.clubs.name(described.club) not in {self.clubs.name(t.club) for t in targets}:
@@ -801,7 +841,7 @@ class CareerReader:
         says whose ("der zweiten Mannschaft von Arminia Bielefeld")."""
         sources = self.cue_words("source_prepositions")
         targets = self.cue_words("target_prepositions")
-        for token in reversed(anchor.doc[max(s.span.start, anchor.start - 3):anchor.start]):
+        for token in reversed(anchor.doc[max(s.span.start, anchor.start - SOURCE_LOOKBACK):anchor.start]):
             if token.lower_ in targets or token.ent_type_ == "CLUB":
                 return False  # "vom VfL zur SG Wattenscheid 09": the nearest preposition governs
             if token.lower_ in sources:

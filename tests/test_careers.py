@@ -400,3 +400,25 @@ def test_a_relative_clause_after_an_apposed_name_dates_the_joining(nlp: Language
             "im Sommer 2009 erstmals in der Lausitz anheuerte, sah eine reife Vorstellung.")
     row = stations(run(nlp, text, dt.date(2022, 10, 10)))[("Claus-Dieter Wollitz", "Energie Cottbus", "coach")]
     assert row.start == "2009-SU"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a failed move in one clause removes every mention of the club in the sentence
+        ("Hammer SpVg: Geplatzt ist dagegen der Wechsel von Marvin Ellerkamp zur Hammer SpVg.", {}),
+        # a career end told before the club still ends the last playing station; "aus" names the club left
+        ("Dominik Lüke beendet seine Laufbahn zum 31. Januar. Der Innenverteidiger war 2015 aus der Reserve "
+         "des SC Preußen Münster zum FC Eintracht Rheine gekommen.",
+         {("Dominik Lüke", "SC Preußen Münster", "player"): ("", "2015"),
+          ("Dominik Lüke", "FC Eintracht Rheine", "player"): ("2015", "2024-01-31")}),
+        # moving up from the club's own youth ends the youth station and starts the senior one
+        ("Jannik Ostrowski spielt für Rot-Weiss Essen, bei dem er im Sommer aus der eigenen U 19 zu den Profis "
+         "aufgerückt war.",
+         {("Jannik Ostrowski", "Rot-Weiss Essen", "youth_player"): ("", "2023-SU"),
+          ("Jannik Ostrowski", "Rot-Weiss Essen", "player"): ("2023-SU", "")}),
+    ],
+)
+def test_round_up_stations(nlp: Language, text: str, expected: dict[tuple[str, str, str], tuple[str, str]]) -> None:
+    found = stations(run(nlp, text, dt.date(2024, 1, 20)))
+    assert {k: (v.start, v.end) for k, v in found.items()} == expected
