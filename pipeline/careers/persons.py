@@ -1,0 +1,114 @@
+"""Who a sentence is about: named people in subject positions, pronouns and descriptions for the
+person named last, the focus the next sentence's "er" refers to, and role words standing with a name."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..people import PersonIndex
+from .roles import RoleWords
+from .text import APPOSITION_FILLERS, PersonMention, Sentence, Target, clause_of, cue_words, distance
+
+OBLIQUE_LOOKBACK = 4
+APPOSITION_GAP = 4
+AGE_DESCRIPTION = re.compile(r"^\d{2}-[Jj]ährigen?$")
+
+
+class PersonTracker:
+    def __init__(self, people: PersonIndex, roles: RoleWords) -> None:
+        self.people = people
+        self.roles = roles
+        self.focus_person = people.main
+        self.mentions: list[PersonMention] = []
+
+    def read(self, s: Sentence) -> list[str]:
+        """The people the sentence tells about; afterwards the focus is the one it leaves for the next."""
+        self.mentions = self.person_mentions(s)
+        persons = self.persons_of(s)
+        self.focus_person = self.new_focus(s) or self.focus_person
+        return persons
+
+    def person_mentions(self, s: Sentence) -> list[PersonMention]:
+        """Who the sentence tells about, and where: named people who are not the object of a
+        preposition ("unter Farke", "mit Daniel Farke"), and pronouns and age descriptions
+        ("er", "der 26-Jährige") for the person named last, in this sentence or before."""
+        together = bool(s.words & cue_words("together_cues"))
+        named_at = {p.start: p for p in s.persons if together or not self.is_oblique(p)}
+        mentions: list[PersonMention] = []
+        last = self.focus_person
+        for token in s.span:
+            if token.i in named_at:
+                last = self.people.resolve(named_at[token.i])
+                mentions.append(PersonMention(last, token.i, named=True))
+            elif last and self.stands_for_person(token):
+                mentions.append(PersonMention(last, token.i, named=False))
+        return mentions
+
+    def new_focus(self, s: Sentence) -> str:
+        """Whom the next sentences' "er" means: the speaker of a quote ("..., so Backhaus"), else
+        the first person named as a subject, else the first named at all but in a genitive
+        ("Für Bockhorst schließt sich ein Kreis", but not "Röhls Arbeit")."""
+        speech_verbs = cue_words("speech_verbs")
+        speakers = [p for p in s.persons if any(t.lower_ in speech_verbs for t in p.doc[max(s.span.start, p.start - 3):p.start])]
+        subjects = [self.people.resolve(p) for p in s.persons
+                    if not self.people.is_genitive(p) and not self.is_oblique(p)]
+        others = [self.people.resolve(p) for p in s.persons if not self.people.is_genitive(p)]
+        if speakers:
+            return self.people.resolve(speakers[0])
+        return (subjects or others or [""])[0]
+
+    def is_oblique(self, person: Span) -> bool:
+        """"unter Röhls Vorgänger Xisco Muñoz", "mit Daniel Farke"."""
+        prepositions = cue_words("oblique_prepositions")
+        i = person.start - 1
+        while i >= max(person.sent.start, person.start - OBLIQUE_LOOKBACK):
+            token = person.doc[i]
+            if token.lower_ in prepositions:
+                return True
+            if token.is_punct or not (token.text[:1].isupper() or token.lower_ in APPOSITION_FILLERS):
+                return False
+            i -= 1
+        return False
+
+    def stands_for_person(self, token: Token) -> bool:
+        if token.text in cue_words("person_pronouns"):
+            return True
+        return bool(AGE_DESCRIPTION.match(token.text)) and token.i > 0 and token.nbor(-1).lower_ in {"der", "die"}
+
+    def persons_of(self, s: Sentence) -> list[str]:
+        named = list(dict.fromkeys(m.person for m in self.mentions))
+        if not named and self.focus_person:
+            named = [self.focus_person]
+        return named
+
+    def persons_for(self, s: Sentence, target: Target, persons: list[str]) -> list[str]:
+        """Everyone "im Gespann"; otherwise the person mentioned nearest the club, in its clause first."""
+        if len(persons) <= 1 or s.words & cue_words("together_cues"):
+            return persons
+        clause = clause_of(target.anchor, s)
+        in_clause = [m for m in self.mentions if clause.start <= m.index < clause.end]
+        nearest = min(in_clause or self.mentions, key=lambda m: distance(m.index, target.anchor))
+        return [nearest.person]
+
+    def apposition_role_tokens(self, person: Span) -> list[Token]:
+        """Role words standing with a name: before it ("Trainer X", "der frühere Trainer des WSV, X")
+        and after it ("X, heute Co-Trainer beim SC Verl", "wird X Co-Trainer")."""
+        doc = person.doc
+        found: list[Token] = []
+        before = person.start - 1
+        while before >= 0 and doc[before].lower_ in APPOSITION_FILLERS:
+            before -= 1
+        if before >= 0 and self.roles.is_role_word(doc[before]):
+            found.append(doc[before])
+        elif before >= 0 and doc[before].text == ",":
+            window = doc[max(person.sent.start, before - APPOSITION_GAP - 3):before]
+            found += [t for t in reversed(window) if self.roles.is_role_word(t)][:1]
+        after = person.end
+        if after + 1 < len(doc) and doc[after].text == ",":
+            found += [t for t in doc[after + 1:min(len(doc), after + 4)] if self.roles.is_role_word(t)][:1]
+        elif after < len(doc) and self.roles.is_role_word(doc[after]) and person.start > 0 \
+                and doc[person.start - 1].lower_ in cue_words("copula_verbs"):
+            found.append(doc[after])  # "Zur kommenden Saison wird Grabowski Co-Trainer"
+        return found

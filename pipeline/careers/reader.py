@@ -1,0 +1,438 @@
+"""The career reader: one pass over an article's sentences, in order, keeping a little discourse state
+(the person in focus, the club in focus, the station the narrative is at). Each sentence gives
+stations at the clubs it names or describes, with roles, dates, leagues and honours; sentence-level
+events (a dismissal, a takeover, a move up from the youth, a career end) adjust stations read before."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gold import CareerRow
+from ..people import PersonIndex
+from .clubs import ClubIndex, descriptor_league, league_name
+from .moves import MoveDates
+from .persons import APPOSITION_GAP, PersonTracker
+from .roles import ROLE_ORDER, RoleWords
+from .stations import ROLE_GROUP, StationBook, StationDraft, date_key, freeze
+from .text import (APPOSITION_FILLERS, Sentence, Target, clause_of, cue_words, cues, distance, is_headline,
+                   preposition_before, read_sentences)
+
+SAME_ROLE_WORDS = {"gleicher", "gleichen", "derselben", "selber", "selben"}
+LIST_GAP = 4
+LIST_COORDINATORS = {",", "und", "sowie", "oder"}
+ROLE_CLUB_LINKS = {"beim", "bei", "des", "von", "vom", "der", "den", "dem"}
+LIST_GLUE = {",", "und", "sowie", "oder", "bei", "beim", "für", "der", "dem", "den", "die", "zum", "zur", "von", "vom"}
+STATION_PREPOSITIONS = {"bei", "beim", "für", "zu", "zum", "zur", "von", "vom", "nach"}
+SCORE = re.compile(r"^\d{1,2}:\d{1,2}$")
+STAFF_ROLES = {"coach", "assistant_coach", "official"}
+DESCRIPTION_ARTICLES = {"den", "dem", "des", "beim", "zum", "vom"}
+
+
+class CareerReader:
+    def __init__(self, doc: Doc, doc_id: str) -> None:
+        self.doc = doc
+        self.doc_id = doc_id
+        self.people = PersonIndex(doc)
+        self.clubs = ClubIndex(doc)
+        self.cue = cues()
+        self.roles = RoleWords()
+        self.tracker = PersonTracker(self.people, self.roles)
+        self.book = StationBook()
+        self.moves = MoveDates(self.book)
+        self.station_words = cue_words("station_cues").union(
+            *self.cue["role_cues"].values(), *self.cue["weak_role_cues"].values())
+        self.current: StationDraft | None = None
+        self.last_club: Span | None = None
+        self.pending_date: Span | None = None
+        self.last_station_of: dict[str, StationDraft] = {}
+        self.career_end_of: dict[str, str] = {}
+        self.paragraph_club: Span | None = None
+
+    def read(self) -> list[CareerRow]:
+        for index, sentence in enumerate(read_sentences(self.doc)):
+            self.book.sentence_index = index
+            self.follow_paragraph(sentence)
+            self.read_sentence(sentence)
+        self.book.close_by_next_station()
+        self.book.close_by_career_end(self.career_end_of)
+        return [freeze(d, self.doc_id) for d in self.book.stations.values()]
+
+    def implied_destination(self, s: Sentence, targets: list[Target], sides: dict[int, str]) -> Target | None:
+        """"ASC 09 Dortmund: Niklas Sommerfeld kehrt vom SV Lippstadt 08 zurück": a move that names only
+        the club left goes to the club in focus, unless it goes to a place ("vom VfL in die Türkei")."""
+        focus = self.paragraph_club or self.clubs.home_span
+        if focus is None or not all(sides[id(t)] == "end" for t in targets):
+            return None
+        if self.clubs.name(focus) in {self.clubs.name(t.club) for t in targets}:
+            return None
+        if self.names_place_of_arrival(s):
+            return None
+        move_words = cue_words("move_verbs") | cue_words("loan_words")
+        verb = next(t for t in s.span if t.text in move_words)
+        return Target(focus, s.span.doc[verb.i:verb.i + 1])
+
+    def names_place_of_arrival(self, s: Sentence) -> bool:
+        """"in die Türkei", "nach Nordamerika", "in die Lausitz": the move names where it went, by a
+        place rather than a club. A ground ("an den Uhlenkrug") is most often the club in focus's own."""
+        arrival = cue_words("arrival_prepositions")
+        for token in s.span:
+            if token.lower_ not in arrival:
+                continue
+            following = [t for t in s.span.doc[token.i + 1:min(s.span.end, token.i + 3)] if t.lower_ not in
+                         APPOSITION_FILLERS]
+            if following and following[0].text[:1].isupper() and following[0].ent_type_ not in ("CLUB", "DATE",
+                                                                                                 "PERSON", "LEAGUE"):
+                return True
+        return False
+
+    def follow_paragraph(self, s: Sentence) -> None:
+        """A round-up's paragraph that opens with a club and a colon is about that club."""
+        start = s.span.start
+        if start > 0 and "\n" in self.doc[start - 1].text:
+            self.paragraph_club = None
+        first = s.clubs[0] if s.clubs else None
+        if first is not None and first.start == start and first.end < len(self.doc) and self.doc[first.end].text == ":":
+            self.paragraph_club = first
+
+    def read_sentence(self, s: Sentence) -> None:
+        persons = self.tracker.read(s)
+        targets = self.station_targets(s)
+        blocked = self.is_blocked(s)
+        appositions = self.read_appositions(s)  # a role named with a name is a fact, even in a rumour
+        if not targets or blocked or not persons:
+            self.attach_to_current(s, blocked)
+            self.read_career_end(s, persons)
+            self.read_dismissal(s)
+            if not s.clubs and not blocked:
+                self.read_takeover(s, persons)
+            self.pending_date = s.dates[-1] if s.dates and not s.clubs else None
+            if s.clubs:
+                self.last_club = s.clubs[-1]
+            return
+        sides = {id(t): self.moves.side(t, s) for t in targets}
+        is_move_sentence = bool(s.words & cue_words("move_verbs"))
+        moves = is_move_sentence or bool(s.words & cue_words("loan_words"))
+        destination = self.implied_destination(s, targets, sides) if moves else None
+        if destination is not None:
+            targets.append(destination)
+            sides[id(destination)] = "start"
+        listed_role: dict[str, str] = {}
+        previous = dict(self.last_station_of)
+        for index, target in enumerate(targets):
+            club = self.clubs.name(target.club)
+            continues_list = index > 0 and self.is_list_continuation(targets[index - 1], target)
+            for person in self.tracker.persons_for(s, target, persons):
+                apposed_club, apposed_role = appositions.get(person, ("", ""))
+                role = apposed_role if apposed_club == club else self.role_for(s, target.anchor, person, club)
+                if continues_list and person in listed_role:
+                    role = listed_role[person]  # "in der Jugend bei A und beim B": B is youth too
+                listed_role[person] = role
+                draft = self.book.station(person, club, role)
+                if not (sides[id(target)] == "end" and self.moves.is_loan(target, s)):
+                    self.moves.add_dates(draft, s, target, sides, targets, self.pending_date)  # a loan does not end the lender's station
+                self.moves.mark_kind(draft, s, target)
+                if is_move_sentence and draft.start and sides[id(target)] != "end":
+                    self.book.close_previous(previous.get(person), draft)
+                self.last_station_of[person] = draft
+                self.add_leagues(draft, s, target)
+                draft.evidence.append(s.span.text.strip())
+                self.current = draft
+                self.add_titles(s, target, person, role)
+        self.last_club = s.clubs[-1] if s.clubs else targets[-1].club
+        self.pending_date = None
+        self.read_dismissal(s)
+        self.read_promotion(s, persons)
+
+    def read_promotion(self, s: Sentence, persons: list[str]) -> None:
+        """"bei dem er im Sommer aus der eigenen U 19 zu den Profis aufgerückt war": the club's youth
+        station ends and its senior one begins at that date."""
+        cue = next((t for t in s.span if t.text in cue_words("promotion_words")), None)
+        if cue is None or len(persons) != 1:
+            return
+        clause = clause_of(s.span.doc[cue.i:cue.i + 1], s)
+        if not any(self.roles.token_role(t) == "youth_player" for t in clause):
+            return
+        clubs = [c for c in s.clubs if c.start < clause.end and not self.is_opponent(c)]
+        dates = [d for d in s.dates if clause.start <= d.start < clause.end]
+        if not clubs or not dates:
+            return
+        club = self.clubs.name(clubs[-1])
+        date = dates[0].kb_id_
+        youth = self.book.station(persons[0], club, "youth_player")
+        senior = self.book.station(persons[0], club, "player")
+        for draft in (youth, senior):
+            draft.evidence.append(s.span.text.strip())
+        if not youth.end:
+            youth.end = date
+        if not senior.start:
+            self.book.set_date(senior, date, "start")
+
+    def read_dismissal(self, s: Sentence) -> None:
+        """"Am Montag wurde Cheftrainer Heiko Ruppert beurlaubt", "trennte sich am Freitag von Trainer
+        Ralf Hülsmann": the staff station of the person dismissed ends at the date of that clause."""
+        cue = next((t for t in s.span if t.text in cue_words("dismissal_words")), None)
+        if cue is None:
+            return
+        clause = clause_of(s.span.doc[cue.i:cue.i + 1], s)
+        dates = [d for d in s.dates if clause.start <= d.start < clause.end]
+        named = [p for p in s.persons if not self.people.is_genitive(p)]
+        if not dates:
+            return
+        nearest = min(named, key=lambda p: distance(cue.i, p)) if named else None
+        person = self.people.resolve(nearest) if nearest is not None else self.tracker.focus_person
+        station = self.station_left(person, s)
+        if station is not None and not station.end:
+            date = min(dates, key=lambda d: distance(cue.i, d)).kb_id_
+            if not station.start or date_key(station.start) <= date_key(date):
+                station.end = date
+
+    def read_takeover(self, s: Sentence, persons: list[str]) -> None:
+        """"Bendixen hatte das Traineramt im Januar 2016 übernommen": a job taken over with no club
+        named starts the person's staff station told last."""
+        cue = next((t for t in s.span if t.text in cue_words("takeover_words")), None)
+        if cue is None or len(persons) != 1:
+            return
+        clause = clause_of(s.span.doc[cue.i:cue.i + 1], s)
+        dates = [d for d in s.dates if clause.start <= d.start < clause.end and not self.moves.is_birth_date(d)]
+        station = self.station_left(persons[0], s)
+        if dates and station is not None and not station.start:
+            self.book.set_date(station, min(dates, key=lambda d: distance(cue.i, d)).kb_id_, "start")
+
+    def station_left(self, person: str, s: Sentence) -> StationDraft | None:
+        """The staff station a dismissal or takeover is about: at a club of the sentence, else the one
+        told last."""
+        staff = [d for d in self.book.stations.values() if d.person == person and ROLE_GROUP[d.role] == "staff"]
+        named_here = {self.clubs.name(c) for c in s.clubs}
+        here = [d for d in staff if d.club in named_here]
+        candidates = here or staff
+        return candidates[-1] if candidates else None
+
+    def read_career_end(self, s: Sentence, persons: list[str]) -> None:
+        """"zwang ihn 1970 zum Karriereende": the playing station he was at ends then."""
+        if not s.dates or not s.words & cue_words("career_end_words") or len(persons) != 1:
+            return
+        date = s.dates[-1].kb_id_
+        self.career_end_of[persons[0]] = date
+        station = self.last_station_of.get(persons[0])
+        if station is None or station.end or ROLE_GROUP[station.role] != "playing":
+            return
+        if not station.start or date_key(station.start) <= date_key(date):
+            station.end = date
+
+    def is_list_continuation(self, previous: Target, target: Target) -> bool:
+        """Only commas, "und" and prepositions stand between two clubs of one list."""
+        between = target.anchor.doc[previous.anchor.end:target.anchor.start]
+        coordinated = any(t.lower_ in LIST_COORDINATORS for t in between)  # not "vom VfL zur SG"
+        return coordinated and len(between) <= LIST_GAP and all(t.lower_ in LIST_GLUE for t in between)
+
+    def read_appositions(self, s: Sentence) -> dict[str, tuple[str, str]]:
+        """"Trainer Gerald Scheiblehner", "BHC-Geschäftsführer Jörg Föste", "Hüsing, heute Co-Trainer
+        beim SC Verl": a role named with a person gives that person a station at the club meant.
+        Returns the club and role each such person has in this sentence."""
+        roles: dict[str, tuple[str, str]] = {}
+        for person_span in s.persons:
+            for role_token in self.tracker.apposition_role_tokens(person_span):
+                role = self.roles.token_role(role_token)
+                club = self.apposition_club(role_token, person_span, s)
+                if not role or club is None or role == "youth_player":
+                    continue
+                person = self.people.resolve(person_span)
+                joined = self.moves.joining_date_after(person_span, s)
+                for each_role in self.roles.apposition_roles(role_token, role):
+                    draft = self.book.station(person, club, each_role)
+                    draft.evidence.append(s.span.text.strip())
+                    if joined is not None:
+                        self.book.set_date(draft, joined.kb_id_, "start")
+                roles.setdefault(person, (club, role))
+        return roles
+
+    def apposition_club(self, role_token: Token, person: Span, s: Sentence) -> str | None:
+        """The club in the role compound ("Verl-Trainer"), right after the role, nearest, or the last."""
+        if "-" in role_token.text:
+            name = self.clubs.find(role_token.text.rsplit("-", 1)[0])
+            if name:
+                return name
+        doc = person.doc
+        for club in s.clubs:
+            gap = doc[max(role_token.i, person.end - 1) + 1:club.start]
+            crosses = any(t.text == "," or (t.i != role_token.i and self.roles.is_role_word(t)) for t in gap)
+            if 0 < len(gap) <= APPOSITION_GAP and gap[-1].lower_ in ROLE_CLUB_LINKS and not crosses:
+                return self.clubs.name(club)  # "Co-Trainer beim SC Verl", "Trainer des VfB"
+        clause = clause_of(doc[role_token.i:role_token.i + 1], s)
+        in_clause = [c for c in s.clubs if clause.start <= c.start < clause.end and not self.is_opponent(c)]
+        if in_clause:
+            return self.clubs.name(min(in_clause, key=lambda c: distance(role_token.i, c)))
+        signing = {t.text for t in clause} & (cue_words("move_verbs") | cue_words("passive_agent_participles"))
+        if any(not self.is_opponent(c) for c in s.clubs) and not signing:
+            return None  # the sentence names its clubs elsewhere, with their own roles
+        return self.club_in_focus() or None  # "wurde Innenverteidiger Vukić verpflichtet": by the club in focus
+
+    def club_in_focus(self) -> str:
+        """The club the text is about here: the paragraph's ("ASC 09 Dortmund: Der ..."), else the
+        club the article names most."""
+        return self.clubs.name(self.paragraph_club) if self.paragraph_club is not None else self.clubs.home
+
+    def station_targets(self, s: Sentence) -> list[Target]:
+        failed = {self.clubs.name(c) for c in s.clubs if self.is_failed_move(c, s)}
+        targets = [Target(c, c) for c in s.clubs
+                   if not self.is_opponent(c) and self.clubs.name(c) not in failed]
+        described = self.described_club(s)
+        if described is not None and not self.is_failed_move(described.anchor, s) \
+                and self.clubs.name(described.club) not in {self.clubs.name(t.club) for t in targets}:
+            targets.append(described)
+        if is_headline(s):
+            return []  # "Erste Schritte bei Inter Leipzig": the paragraph below tells the station
+        if not s.words & self.station_words:
+            # Without a station word, only clubs governed by a station preposition
+            # ("bei Sachsen Leipzig", "für den VfB") count.
+            targets = [t for t in targets if preposition_before(t.anchor, s) & STATION_PREPOSITIONS]
+        if not targets:
+            return []
+        if self.is_match_report(s):
+            return []  # "Beim 3:2 des SV A beim TuS B traf ...", "muss zum 1. FC Kleve": no stations
+        seen: dict[str, Target] = {}
+        for target in targets:
+            seen.setdefault(self.clubs.name(target.club), target)
+        return sorted(seen.values(), key=lambda t: t.anchor.start)
+
+    def is_match_report(self, s: Sentence) -> bool:
+        """A result or a fixture, and no move in the sentence."""
+        match = any(SCORE.match(w) for w in s.words) or bool(s.words & cue_words("match_words"))
+        if match and not self.tracker.mentions:
+            return True  # "holte der Aufsteiger ein 2:2 beim FC St. Gallen": no one moves
+        return match and not s.words & cue_words("move_verbs")
+
+    def is_failed_move(self, club: Span, s: Sentence) -> bool:
+        """"Geplatzt ist dagegen der Wechsel zur Hammer SpVg", "wird nicht zum SC Paderborn wechseln":
+        no station at that club. A negation elsewhere in the sentence does not reach it ("hatte nie eine
+        Profimannschaft verantwortet, wohl aber: Als Co-Trainer arbeitete er bei RB Leipzig")."""
+        words = {t.text for t in clause_of(club, s)}
+        negated = bool(words & cue_words("negations")) and not s.dates
+        return negated or bool(words & cue_words("failed_move_words"))
+
+    def is_opponent(self, club: Span) -> bool:
+        window = club.doc[max(club.sent.start, club.start - self.cue["opponent_window"]):club.start]
+        return any(t.text in self.cue["opponent_cues"] for t in window)
+
+    def described_club(self, s: Sentence) -> Target | None:
+        """"den Sechstligisten", "des Traditionsvereins": the club named last before. A league level
+        also looks back in its own sentence ("einem Angebot des VfL Osnabrück ... beim Drittligisten");
+        a plain "Traditionsverein" is the club the story was at ("Nach seiner Zeit beim TuS Wengern
+        wechselte er in die Jugend des Traditionsvereins")."""
+        club_starts = {c.start for c in s.clubs}
+        for token in s.span:
+            word = token.text
+            if not (word in self.cue["club_descriptions"] or descriptor_league(word)):
+                continue
+            if token.i + 1 in club_starts:
+                continue  # "beim Drittligisten SG ...": the name follows, no description
+            named_before = [c for c in s.clubs if c.end <= token.i and not self.is_opponent(c)]
+            meant = named_before[-1] if named_before and descriptor_league(word) else self.last_club
+            if meant is not None and token.i > 0 and self.is_description_article(token.nbor(-1), s):
+                return Target(meant, s.span.doc[token.i:token.i + 1])
+        return None
+
+    def is_description_article(self, article: Token, s: Sentence) -> bool:
+        """Club descriptions are masculine nouns: after "der" they are the subject, a station only
+        when the club signs someone ("präsentierte der Oberligist den Nachfolger"), not in
+        "ehe der Verein 1973 umzog"."""
+        if article.lower_ == "der":
+            return bool(s.words & (cue_words("move_verbs") | cue_words("signing_verbs")))
+        return article.lower_ in DESCRIPTION_ARTICLES
+
+    def is_blocked(self, s: Sentence) -> bool:
+        """Wishes and rumours are no stations."""
+        return bool(s.words & cue_words("blocking_cues"))
+
+    def role_for(self, s: Sentence, club: Span, person: str, club_name: str) -> str:
+        """The role the sentence gives the club: explicit role words ("Co-Trainer", "Jugend",
+        "Sportdirektor") in the club's clause first, the most specific winning; then generic
+        verbs ("spielte", "trainierte") nearest to the club; youth cues stay in their clause
+        ("in der Jugend beim A, später für B" makes only A a youth station); else what the
+        article said before."""
+        earlier = [d.role for d in self.book.stations.values() if d.person == person]
+        if earlier and s.words & SAME_ROLE_WORDS and s.words & {"Funktion", "Rolle", "Position"}:
+            return earlier[-1]  # "wechselte er in gleicher Funktion zu den Telekom Baskets"
+        clause = clause_of(club, s)
+        others_roles = self.role_tokens_of_others(s, person)
+        # Words inside a club's name ("FC Juniors OÖ") are no role cues.
+        cues = [t for t in s.span if t.i not in others_roles and t.ent_type_ != "CLUB" and not self.roles.is_possessed(t)]
+        in_clause = [t for t in cues if clause.start <= t.i < clause.end]
+        for tokens, youth_allowed in ((in_clause, True), (cues, False)):
+            strong = [(ROLE_ORDER.index(r), distance(t.i, club), r) for t in tokens
+                      if (r := self.roles.token_role(t)) and (youth_allowed or r != "youth_player")]
+            weak = [(distance(t.i, club), ROLE_ORDER.index(r), r) for t in tokens
+                    if (r := self.roles.weak_role(t)) and (youth_allowed or r != "youth_player")]
+            strong = [c for c in strong if c[2] != "youth_player" or self.is_nearest_club(club, c[1], s)]
+            if any(r in STAFF_ROLES for *_, r in strong + weak):
+                # "Trainerlaufbahn begann im Nachwuchs des FC Basel": the youth team is the one coached
+                strong = [c for c in strong if not (c[2] == "youth_player" and not self.roles.names_youth_player(tokens, c[1], club))]
+            if strong:
+                return min(strong)[2]
+            if weak:
+                return min(weak)[2]
+        known = [d.role for d in self.book.stations.values() if d.person == person and d.club == club_name]
+        if known:
+            return known[-1]
+        if not earlier or earlier[-1] == "youth_player":
+            return "player"  # a youth station is always cued ("Jugend", "U 19"); the next one is senior
+        return earlier[-1]
+
+    @staticmethod
+    def is_nearest_club(club: Span, gap: int, s: Sentence) -> bool:
+        """A youth cue `gap` tokens from the club belongs to it if no other club is nearer: "Nach den
+        Jugendjahren beim Cronenberger SC gehörte er zum Kader des Wuppertaler SV" makes only the first
+        a youth station."""
+        cue_positions = [i for i in range(s.span.start, s.span.end) if distance(i, club) == gap]
+        return any(all(distance(i, other) >= gap for other in s.clubs) for i in cue_positions)
+
+    def role_tokens_of_others(self, s: Sentence, person: str) -> set[int]:
+        """Role words that belong to someone else: standing with another name ("Unter Trainer Ivica
+        Horvat spielte er") or in another person's clause ("..., wo mit Daniel Farke gerade ein
+        deutscher Trainer angefangen hatte")."""
+        others = [p for p in s.persons if self.people.resolve(p) != person]
+        taken = {t.i for p in others for t in self.tracker.apposition_role_tokens(p)}
+        own_clauses = [clause_of(s.span.doc[m.index:m.index + 1], s) for m in self.tracker.mentions if m.person == person]
+        for other in others:
+            clause = clause_of(other, s)
+            if not any(c.start == clause.start for c in own_clauses):
+                taken.update(range(clause.start, clause.end))
+        return taken
+
+    def add_leagues(self, draft: StationDraft, s: Sentence, target: Target) -> None:
+        for league in s.leagues:
+            name = league_name(league)
+            if name not in draft.leagues:
+                draft.leagues.append(name)
+        anchor = target.anchor
+        for token in anchor.doc[max(s.span.start, anchor.start - 3):anchor.end]:
+            name = descriptor_league(token.text)
+            if name and name not in draft.descriptor_leagues:
+                draft.descriptor_leagues.append(name)
+
+    def add_titles(self, s: Sentence, target: Target, person: str, role: str) -> None:
+        """A title in the sentence goes to the club nearest to it."""
+        club = target.club
+        for title in s.titles:
+            nearest = min(s.clubs or [club], key=lambda c: abs(c.start - title.start))
+            if self.clubs.name(nearest) != self.clubs.name(club):
+                continue
+            draft = self.book.station(person, self.clubs.name(club), role)
+            if title.text not in draft.titles:
+                draft.titles.append(title.text)
+
+    def attach_to_current(self, s: Sentence, blocked: bool) -> None:
+        """"seine Mannschaft ... der Oberliga Nordost": the narrative is still at the current station."""
+        if blocked or self.current is None or s.clubs:
+            return
+        if s.persons and self.people.resolve(s.persons[0]) != self.current.person:
+            return
+        team_words = cue_words("team_words")
+        if s.leagues and s.words & team_words:
+            for league in s.leagues:
+                if league_name(league) not in self.current.leagues:
+                    self.current.leagues.append(league_name(league))
+        if s.titles and s.words & (team_words | cue_words("station_cues")):
+            self.current.titles.extend(t.text for t in s.titles if t.text not in self.current.titles)

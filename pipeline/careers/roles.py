@@ -1,0 +1,83 @@
+"""Role words: which role a word signals ("Co-Trainer", "A-Jugend", "spielte") and when it does not."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .text import cue_words, cues, distance
+
+YOUTH_TEAM = re.compile(r"^U\d{2}$")
+ADULT_AGE = 18
+YOUTH_PERSON_ENDINGS = ("spieler", "spielerin", "licher", "liche", "lichen")
+# Ties between equally near cues go to the more specific role.
+ROLE_ORDER = ("youth_player", "assistant_coach", "official", "coach", "player")
+
+
+class RoleWords:
+    def __init__(self) -> None:
+        self.cue = cues()
+        self.role_words = {role: set(words) for role, words in self.cue["role_cues"].items()}
+        self.weak_role_words = {role: set(words) for role, words in self.cue["weak_role_cues"].items()}
+
+    def token_role(self, token: Token) -> str:
+        """The role a word signals: listed cues, then word parts ("Jugendtrainer", "D-Jugendlicher")."""
+        head = token.text.rsplit("-", 1)[-1] if "-" in token.text[1:] else token.text
+        for role in ROLE_ORDER:
+            if token.text in self.role_words[role] or head in self.role_words[role]:
+                return role
+        lower = token.lower_
+        if "trainer" in lower or "coach" in lower:
+            return "assistant_coach" if lower.startswith(("co-", "assistenz")) else "coach"
+        if any(part in lower for part in self.cue["youth_word_parts"]) or YOUTH_TEAM.match(token.text):
+            return "youth_player"
+        if token.text == "U" and token.i + 1 < len(token.doc) and token.nbor(1).text.isdigit():
+            return "youth_player"  # "für dessen U 19"
+        if token.like_num and token.i > 0 and token.nbor(-1).lower_ == "mit" and token.text.isdigit() \
+                and int(token.text) < ADULT_AGE:
+            return "youth_player"  # "mit 16 meldete sich der VfL Bochum"
+        return ""
+
+    def weak_role(self, token: Token) -> str:
+        for role, words in self.weak_role_words.items():
+            if token.text in words:
+                if role == "coach" and (self.team_speaks(token) or self.trains_along(token)):
+                    return "player"  # "haben wir beim HFC in der Halle trainiert": the team trained
+                return role
+        return ""
+
+    @staticmethod
+    def trains_along(token: Token) -> bool:
+        """"trainierte der Linksaußen vor allem mit": "mittrainieren" is a player's word."""
+        end = token.i + 1
+        while end < token.sent.end and not token.doc[end].is_punct:
+            end += 1
+        return end - 1 > token.i and token.doc[end - 1].lower_ == "mit"
+
+    def team_speaks(self, token: Token) -> bool:
+        sent = token.sent
+        return any(t.lower_ in cue_words("team_pronouns") for t in sent)
+
+    def is_possessed(self, token: Token) -> bool:
+        """"nahm er seinen Co-Trainer mit": a person's role after a possessive is someone else's job;
+        "seine Trainerlaufbahn", "in sein Nachwuchsleistungszentrum" stay his own."""
+        if token.i == 0 or token.nbor(-1).lower_ not in cue_words("possessives"):
+            return False
+        career_noun = any(part in token.lower_ for part in self.cue["career_noun_parts"])
+        return not career_noun and self.token_role(token) not in ("", "youth_player")
+
+    def is_role_word(self, token: Token) -> bool:
+        return bool(self.token_role(token)) and token.text[:1].isupper()
+
+    @staticmethod
+    def names_youth_player(tokens: list[Token], gap: int, club: Span) -> bool:
+        """Whether the youth cue `gap` tokens from the club is a young player ("Jugendspieler",
+        "D-Jugendlicher"), not a youth team ("Nachwuchs", "A-Jugend")."""
+        return any(distance(t.i, club) == gap and t.lower_.endswith(YOUTH_PERSON_ENDINGS) for t in tokens)
+
+    def apposition_roles(self, role_token: Token, role: str) -> list[str]:
+        """A "Spielertrainer" is both coach and player of his club."""
+        if any(part in role_token.lower_ for part in self.cue["player_coach_words"]):
+            return ["coach", "player"]
+        return [role]

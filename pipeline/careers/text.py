@@ -1,0 +1,100 @@
+"""What the career rules read a sentence as, and the measures they share: clauses, distances, cues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from .. import resources
+
+CLAUSE_BREAKS = {",", ";", ":", "–", "(", ")", "bevor", "nachdem", "ehe", "und", "als"}
+SENTENCE_END = {".", "!", "?", "“", "\"", "…", "»", "«"}
+HEADLINE_MAX_TOKENS = 12
+APPOSITION_FILLERS = {"der", "die", "des", "dem", "den", "neue", "neuen", "frühere", "früheren", "damalige",
+                      "damaligen", "ehemalige", "ehemaligen", "heutige", "heutigen", "sein", "seine", "seinem",
+                      "seinen", "ihr", "ihre", "ihrem", "ihren", "unter", "mit", "von"}
+
+
+def cues() -> dict[str, Any]:
+    """careers_de.json, loaded once."""
+    return resources.career_cues()
+
+
+def cue_words(key: str) -> frozenset[str]:
+    """One word list of careers_de.json as a set."""
+    return resources.career_cue_words(key)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A club the sentence gives a station at; `anchor` is where the sentence names it."""
+
+    club: Span
+    anchor: Span
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A person at a token of the sentence: by name, or by a pronoun or description."""
+
+    person: str
+    index: int
+    named: bool
+
+
+@dataclass
+class Sentence:
+    span: Span
+    words: set[str]
+    persons: list[Span]
+    clubs: list[Span]
+    dates: list[Span]
+    leagues: list[Span]
+    titles: list[Span]
+
+
+def read_sentences(doc: Doc) -> list[Sentence]:
+    """The document's sentences with their entities sorted by label."""
+    ents_by_sent: dict[int, list[Span]] = {}
+    for ent in doc.ents:
+        ents_by_sent.setdefault(ent.sent.start, []).append(ent)
+    result = []
+    for sent in doc.sents:
+        ents = ents_by_sent.get(sent.start, [])
+        result.append(Sentence(
+            span=sent,
+            words={t.text for t in sent},
+            persons=[e for e in ents if e.label_ == "PERSON"],
+            clubs=[e for e in ents if e.label_ == "CLUB"],
+            dates=[e for e in ents if e.label_ == "DATE" and e.kb_id_],
+            leagues=[e for e in ents if e.label_ == "LEAGUE"],
+            titles=[e for e in ents if e.label_ == "TITLE"],
+        ))
+    return result
+
+
+def clause_of(anchor: Span, s: Sentence) -> Span:
+    """The stretch of the sentence between clause breaks around the mention."""
+    doc = anchor.doc
+    start = anchor.start
+    while start > s.span.start and doc[start - 1].text not in CLAUSE_BREAKS:
+        start -= 1
+    end = anchor.end
+    while end < s.span.end and doc[end].text not in CLAUSE_BREAKS:
+        end += 1
+    return doc[start:end]
+
+
+def distance(i: int, club: Span) -> int:
+    return club.start - i if i < club.start else max(0, i - club.end + 1)
+
+
+def preposition_before(anchor: Span, s: Sentence) -> set[str]:
+    return {t.lower_ for t in anchor.doc[max(s.span.start, anchor.start - 3):anchor.start]}
+
+
+def is_headline(s: Sentence) -> bool:
+    words = [t for t in s.span if not t.is_space]
+    return bool(words) and words[-1].text not in SENTENCE_END and len(words) <= HEADLINE_MAX_TOKENS
