@@ -166,7 +166,7 @@ CAREER_CUE_KEYS = {
     "person_pronouns", "speech_verbs", "signing_verbs", "team_pronouns",
     "dismissal_words", "joined_participles", "takeover_words", "possessives",
     "career_noun_parts", "arrival_prepositions", "contract_words",
-    "copula_verbs", "promotion_words",
+    "copula_verbs", "promotion_words", "arrival_verbs",
 }
 KNOWN_KEYS = {"careers_de.json": CAREER_CUE_KEYS, "lexicon.json": LEXICON_KEYS}
 

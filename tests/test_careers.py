@@ -422,3 +422,19 @@ def test_a_relative_clause_after_an_apposed_name_dates_the_joining(nlp: Language
 def test_round_up_stations(nlp: Language, text: str, expected: dict[tuple[str, str, str], tuple[str, str]]) -> None:
     found = stations(run(nlp, text, dt.date(2024, 1, 20)))
     assert {k: (v.start, v.end) for k, v in found.items()} == expected
+
+
+def test_round_up_sections_promotions_and_arrivals(nlp: Language) -> None:
+    text = ("SV Rödinghausen: Der SV Rödinghausen hat investiert. Vom SC Verl kommt Innenverteidiger Lasse "
+            "Overbeck. Aus der eigenen U19 rücken Torwart Luca Heitkämper und Verteidiger Jonas Brockschmidt auf.\n\n"
+            "Schwer wiegt dagegen ein Abschied. „Wir planen weiter“, sagte Sportchef Henrik Brinkötter.\n\n"
+            "ASV Hamm-Westfalen: Der ASV Hamm-Westfalen plant. „Genau das brauchen wir“, sagte Hamms Trainer "
+            "Stefan Wöstmann.")
+    found = set(stations(run(nlp, text, dt.date(2023, 6, 1))))
+    assert found >= {
+        ("Lasse Overbeck", "SV Rödinghausen", "player"),
+        ("Luca Heitkämper", "SV Rödinghausen", "youth_player"), ("Luca Heitkämper", "SV Rödinghausen", "player"),
+        ("Jonas Brockschmidt", "SV Rödinghausen", "youth_player"),
+        ("Henrik Brinkötter", "SV Rödinghausen", "official"),  # the section goes on after a blank line
+        ("Stefan Wöstmann", "ASV Hamm-Westfalen", "coach"),  # "Hamms" is the club of that town
+    }

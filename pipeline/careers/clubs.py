@@ -14,6 +14,7 @@ from .text import cues
 
 LEAGUE_ORDINAL = re.compile(r"^(\d)\.\s*(Liga|Bundesliga)$|^(\w+)\s+(Liga|Bundesliga)$")
 SHORT_FORM_RULES = {"club_short_form", "club_town_alias", "club_town"}
+NAME_PARTS = re.compile(r"[\s\-/]+")  # "ASV Hamm-Westfalen" has the part "hamm"
 
 
 class ClubIndex:
@@ -48,9 +49,11 @@ class ClubIndex:
     def named_club_of(short: Span, named: list[str]) -> str:
         """The one club the article names in full that a town or short form stands for: "Bonn" for
         "Telekom Baskets Bonn", "Köln" for "Kölner Haie" (not the gazetteer's "1. FC Köln")."""
-        word = short.text.casefold()
-        forms = {word, word + "er"}
-        hits = [n for n in named if forms & set(n.casefold().split())]
+        words = {short.text.casefold()}
+        if short.text.endswith("s") and short.kb_id_ and short.kb_id_ != short.text:
+            words.add(short.kb_id_.casefold())  # "Hamms" -> "Hamm"
+        forms = words | {w + "er" for w in words}
+        hits = [n for n in named if forms & set(NAME_PARTS.split(n.casefold()))]
         return hits[0] if len(hits) == 1 else ""
 
     def find(self, fragment: str) -> str | None:

@@ -41,6 +41,8 @@ class CareerReader:
         self.tracker = PersonTracker(self.people, self.roles)
         self.book = StationBook()
         self.moves = MoveDates(self.book)
+        # Words that move someone to a club, named or not ("Vom SC Verl kommt Innenverteidiger X").
+        self.arrival_words = cue_words("move_verbs") | cue_words("loan_words") | cue_words("arrival_verbs")
         self.station_words = cue_words("station_cues").union(
             *self.cue["role_cues"].values(), *self.cue["weak_role_cues"].values())
         self.current: StationDraft | None = None
@@ -69,8 +71,7 @@ class CareerReader:
             return None
         if self.names_place_of_arrival(s):
             return None
-        move_words = cue_words("move_verbs") | cue_words("loan_words")
-        verb = next(t for t in s.span if t.text in move_words)
+        verb = next(t for t in s.span if t.text in self.arrival_words)
         return Target(focus, s.span.doc[verb.i:verb.i + 1])
 
     def names_place_of_arrival(self, s: Sentence) -> bool:
@@ -88,10 +89,9 @@ class CareerReader:
         return False
 
     def follow_paragraph(self, s: Sentence) -> None:
-        """A round-up's paragraph that opens with a club and a colon is about that club."""
+        """A round-up's paragraph that opens with a club and a colon is about that club, and so are the
+        paragraphs after it, up to the next such opening."""
         start = s.span.start
-        if start > 0 and "\n" in self.doc[start - 1].text:
-            self.paragraph_club = None
         first = s.clubs[0] if s.clubs else None
         if first is not None and first.start == start and first.end < len(self.doc) and self.doc[first.end].text == ":":
             self.paragraph_club = first
@@ -105,6 +105,8 @@ class CareerReader:
             self.attach_to_current(s, blocked)
             self.read_career_end(s, persons)
             self.read_dismissal(s)
+            if not blocked:
+                self.read_promotion(s, persons)
             if not s.clubs and not blocked:
                 self.read_takeover(s, persons)
             self.pending_date = s.dates[-1] if s.dates and not s.clubs else None
@@ -113,7 +115,7 @@ class CareerReader:
             return
         sides = {id(t): self.moves.side(t, s) for t in targets}
         is_move_sentence = bool(s.words & cue_words("move_verbs"))
-        moves = is_move_sentence or bool(s.words & cue_words("loan_words"))
+        moves = bool(s.words & self.arrival_words)
         destination = self.implied_destination(s, targets, sides) if moves else None
         if destination is not None:
             targets.append(destination)
@@ -146,28 +148,28 @@ class CareerReader:
         self.read_promotion(s, persons)
 
     def read_promotion(self, s: Sentence, persons: list[str]) -> None:
-        """"bei dem er im Sommer aus der eigenen U 19 zu den Profis aufgerückt war": the club's youth
-        station ends and its senior one begins at that date."""
+        """"bei dem er im Sommer aus der eigenen U 19 zu den Profis aufgerückt war", "Aus der eigenen U19
+        rücken Torwart A und Verteidiger B auf": each one's youth station at the club ends and the senior
+        one begins (at the date the sentence gives)."""
         cue = next((t for t in s.span if t.text in cue_words("promotion_words")), None)
-        if cue is None or len(persons) != 1:
+        if cue is None:
             return
         clause = clause_of(s.span.doc[cue.i:cue.i + 1], s)
-        if not any(self.roles.token_role(t) == "youth_player" for t in clause):
+        if not any(self.roles.token_role(t) == "youth_player" for t in s.span):
             return
         clubs = [c for c in s.clubs if c.start < clause.end and not self.is_opponent(c)]
-        dates = [d for d in s.dates if clause.start <= d.start < clause.end]
-        if not clubs or not dates:
-            return
-        club = self.clubs.name(clubs[-1])
-        date = dates[0].kb_id_
-        youth = self.book.station(persons[0], club, "youth_player")
-        senior = self.book.station(persons[0], club, "player")
-        for draft in (youth, senior):
-            draft.evidence.append(s.span.text.strip())
-        if not youth.end:
-            youth.end = date
-        if not senior.start:
-            self.book.set_date(senior, date, "start")
+        club = self.clubs.name(clubs[-1]) if clubs else self.club_in_focus()
+        dates = [d for d in s.dates if clause.start <= d.start < clause.end] or s.dates
+        named = [self.people.resolve(p) for p in s.persons if not self.people.is_genitive(p)]
+        for person in dict.fromkeys(named or persons):
+            youth = self.book.station(person, club, "youth_player")
+            senior = self.book.station(person, club, "player")
+            for draft in (youth, senior):
+                draft.evidence.append(s.span.text.strip())
+            if dates and not youth.end:
+                youth.end = dates[0].kb_id_
+            if dates and not senior.start:
+                self.book.set_date(senior, dates[0].kb_id_, "start")
 
     def read_dismissal(self, s: Sentence) -> None:
         """"Am Montag wurde Cheftrainer Heiko Ruppert beurlaubt", "trennte sich am Freitag von Trainer
