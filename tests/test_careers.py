@@ -438,3 +438,31 @@ def test_round_up_sections_promotions_and_arrivals(nlp: Language) -> None:
         ("Henrik Brinkötter", "SV Rödinghausen", "official"),  # the section goes on after a blank line
         ("Stefan Wöstmann", "ASV Hamm-Westfalen", "coach"),  # "Hamms" is the club of that town
     }
+
+
+def test_a_round_up_lead_dates_its_undated_moves(nlp: Language) -> None:
+    text = ("Die meisten Wechsel zur Saison 2023/24 sind perfekt.\n\nSV Rödinghausen: Vom SC Verl kommt "
+            "Innenverteidiger Lasse Overbeck.")
+    found = stations(run(nlp, text, dt.date(2023, 6, 1)))
+    assert {k: (v.start, v.end) for k, v in found.items()} == {
+        ("Lasse Overbeck", "SC Verl", "player"): ("", "2023/2024"),
+        ("Lasse Overbeck", "SV Rödinghausen", "player"): ("2023/2024", ""),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "station", "dates"),
+    [
+        ("Der SC Westfalia Herne wurde 1959 Meister. Trainer der Meistermannschaft war Fritz Lemberg, der von "
+         "1956 bis 1962 an der Seitenlinie stand.",
+         ("Fritz Lemberg", "SC Westfalia Herne", "coach"), ("1956", "1962")),
+        # a role after "als" is what the person was elsewhere, not the subject of "ist"
+        ("Nach Stationen auf Malta als aktiver Profi ist Heiner Backhaus bei Rot-Weiß Koblenz im "
+         "Trainergeschäft angekommen.",
+         ("Heiner Backhaus", "Rot-Weiß Koblenz", "coach"), ("", "")),
+    ],
+)
+def test_predicated_roles_and_their_dates(nlp: Language, text: str, station: tuple[str, str, str],
+                                          dates: tuple[str, str]) -> None:
+    row = stations(run(nlp, text, dt.date(2021, 3, 10)))[station]
+    assert (row.start, row.end) == dates

@@ -130,15 +130,19 @@ class MoveDates:
         window = date.doc[max(0, date.start - 2):date.end]  # "geboren am ...", "Jahrgang 1949"
         return any(t.text.lower() in self.birth_words for t in window)
 
-    def joining_date_after(self, person: Span, s: Sentence) -> Span | None:
-        """"Trainer Claus-Dieter Wollitz, der im Sommer 2009 erstmals in der Lausitz anheuerte": the
-        relative clause after the name dates the joining."""
+    def relative_clause_dates(self, person: Span, s: Sentence) -> tuple[str, str]:
+        """Start and end a relative clause right after a name gives: "Trainer X, der im Sommer 2009
+        erstmals in der Lausitz anheuerte" (a joining), "Trainer war Y, der von 1956 bis 1962 an der
+        Seitenlinie stand" (a span)."""
         doc = person.doc
         if person.end + 1 >= s.span.end or doc[person.end].text != "," \
                 or doc[person.end + 1].lower_ not in RELATIVE_PRONOUNS:
-            return None
+            return "", ""
         clause = clause_of(doc[person.end + 1:person.end + 2], s)
-        if not {t.text for t in clause} & (cue_words("joined_participles") | cue_words("move_verbs")):
-            return None
         dates = [d for d in s.dates if clause.start <= d.start < clause.end]
-        return dates[0] if dates else None
+        hinted = {d._.karriere_hint: d.kb_id_ for d in reversed(dates) if d._.karriere_hint}
+        if hinted:
+            return hinted.get("start", ""), hinted.get("end", "")
+        if dates and {t.text for t in clause} & (cue_words("joined_participles") | cue_words("move_verbs")):
+            return dates[0].kb_id_, ""
+        return "", ""

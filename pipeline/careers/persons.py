@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..people import PersonIndex
 from .roles import RoleWords
-from .text import APPOSITION_FILLERS, PersonMention, Sentence, Target, clause_of, cue_words, distance
+from .text import APPOSITION_FILLERS, CLAUSE_BREAKS, PersonMention, Sentence, Target, clause_of, cue_words, distance
 
 OBLIQUE_LOOKBACK = 4
 APPOSITION_GAP = 4
@@ -94,7 +94,8 @@ class PersonTracker:
 
     def apposition_role_tokens(self, person: Span) -> list[Token]:
         """Role words standing with a name: before it ("Trainer X", "der frühere Trainer des WSV, X")
-        and after it ("X, heute Co-Trainer beim SC Verl", "wird X Co-Trainer")."""
+        and after it ("X, heute Co-Trainer beim SC Verl", "wird X Co-Trainer"), or as the subject a name
+        is predicated of ("Trainer der Meistermannschaft war X")."""
         doc = person.doc
         found: list[Token] = []
         before = person.start - 1
@@ -102,6 +103,12 @@ class PersonTracker:
             before -= 1
         if before >= 0 and self.roles.is_role_word(doc[before]):
             found.append(doc[before])
+        elif before >= 0 and doc[before].lower_ in cue_words("copula_verbs"):
+            # "Trainer der Meistermannschaft war Fritz Lemberg"
+            window = doc[max(person.sent.start, before - APPOSITION_GAP):before]
+            subjects = [t for t in reversed(window) if self.roles.is_role_word(t)][:1]
+            # not "als aktiver Profi ist X": a role after "als" is what X was, elsewhere
+            found += [t for t in subjects if not any(w.lower_ in CLAUSE_BREAKS for w in doc[max(0, t.i - 2):before])]
         elif before >= 0 and doc[before].text == ",":
             window = doc[max(person.sent.start, before - APPOSITION_GAP - 3):before]
             found += [t for t in reversed(window) if self.roles.is_role_word(t)][:1]

@@ -51,6 +51,7 @@ class CareerReader:
         self.last_station_of: dict[str, StationDraft] = {}
         self.career_end_of: dict[str, str] = {}
         self.paragraph_club: Span | None = None
+        self.window_date = ""
 
     def read(self) -> list[CareerRow]:
         for index, sentence in enumerate(read_sentences(self.doc)):
@@ -98,23 +99,14 @@ class CareerReader:
 
     def read_sentence(self, s: Sentence) -> None:
         persons = self.tracker.read(s)
+        self.follow_transfer_window(s)
         targets = self.station_targets(s)
         blocked = self.is_blocked(s)
         appositions = self.read_appositions(s)  # a role named with a name is a fact, even in a rumour
         if not targets or blocked or not persons:
-            self.attach_to_current(s, blocked)
-            self.read_career_end(s, persons)
-            self.read_dismissal(s)
-            if not blocked:
-                self.read_promotion(s, persons)
-            if not s.clubs and not blocked:
-                self.read_takeover(s, persons)
-            self.pending_date = s.dates[-1] if s.dates and not s.clubs else None
-            if s.clubs:
-                self.last_club = s.clubs[-1]
+            self.read_without_station(s, persons, blocked)
             return
         sides = {id(t): self.moves.side(t, s) for t in targets}
-        is_move_sentence = bool(s.words & cue_words("move_verbs"))
         moves = bool(s.words & self.arrival_words)
         destination = self.implied_destination(s, targets, sides) if moves else None
         if destination is not None:
@@ -132,10 +124,8 @@ class CareerReader:
                     role = listed_role[person]  # "in der Jugend bei A und beim B": B is youth too
                 listed_role[person] = role
                 draft = self.book.station(person, club, role)
-                if not (sides[id(target)] == "end" and self.moves.is_loan(target, s)):
-                    self.moves.add_dates(draft, s, target, sides, targets, self.pending_date)  # a loan does not end the lender's station
-                self.moves.mark_kind(draft, s, target)
-                if is_move_sentence and draft.start and sides[id(target)] != "end":
+                self.date_station(draft, s, target, sides, targets, moves)
+                if s.words & cue_words("move_verbs") and draft.start and sides[id(target)] != "end":
                     self.book.close_previous(previous.get(person), draft)
                 self.last_station_of[person] = draft
                 self.add_leagues(draft, s, target)
@@ -146,6 +136,38 @@ class CareerReader:
         self.pending_date = None
         self.read_dismissal(s)
         self.read_promotion(s, persons)
+
+    def read_without_station(self, s: Sentence, persons: list[str], blocked: bool) -> None:
+        """A sentence that gives no station of its own still tells about stations read before."""
+        self.attach_to_current(s, blocked)
+        self.read_career_end(s, persons)
+        self.read_dismissal(s)
+        if not blocked:
+            self.read_promotion(s, persons)
+        if not s.clubs and not blocked:
+            self.read_takeover(s, persons)
+        self.pending_date = s.dates[-1] if s.dates and not s.clubs else None
+        if s.clubs:
+            self.last_club = s.clubs[-1]
+
+    def date_station(self, draft: StationDraft, s: Sentence, target: Target, sides: dict[int, str],
+                     targets: list[Target], moves: bool) -> None:
+        """The sentence's dates for the station; a loan does not end the lender's station; an undated
+        move in a round-up takes the transfer window's date ("die meisten Wechsel zur Saison 2023/24")."""
+        side = sides[id(target)]
+        if not (side == "end" and self.moves.is_loan(target, s)):
+            self.moves.add_dates(draft, s, target, sides, targets, self.pending_date)
+        self.moves.mark_kind(draft, s, target)
+        if moves and not s.dates and self.window_date:
+            if side == "end" and not draft.end:
+                draft.end = self.window_date
+            elif side != "end" and not draft.start:
+                self.book.set_date(draft, self.window_date, "start")
+
+    def follow_transfer_window(self, s: Sentence) -> None:
+        """A round-up's lead dates the moves it lists: a dated sentence about transfers that names no one."""
+        if s.dates and not s.persons and s.words & cue_words("transfer_window_words"):
+            self.window_date = s.dates[0].kb_id_
 
     def read_promotion(self, s: Sentence, persons: list[str]) -> None:
         """"bei dem er im Sommer aus der eigenen U 19 zu den Profis aufgerückt war", "Aus der eigenen U19
@@ -241,12 +263,14 @@ class CareerReader:
                 if not role or club is None or role == "youth_player":
                     continue
                 person = self.people.resolve(person_span)
-                joined = self.moves.joining_date_after(person_span, s)
+                start, end = self.moves.relative_clause_dates(person_span, s)
                 for each_role in self.roles.apposition_roles(role_token, role):
                     draft = self.book.station(person, club, each_role)
                     draft.evidence.append(s.span.text.strip())
-                    if joined is not None:
-                        self.book.set_date(draft, joined.kb_id_, "start")
+                    if start:
+                        self.book.set_date(draft, start, "start")
+                    if end:
+                        self.book.set_date(draft, end, "end")
                 roles.setdefault(person, (club, role))
         return roles
 
