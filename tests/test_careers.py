@@ -466,3 +466,11 @@ def test_predicated_roles_and_their_dates(nlp: Language, text: str, station: tup
                                           dates: tuple[str, str]) -> None:
     row = stations(run(nlp, text, dt.date(2021, 3, 10)))[station]
     assert (row.start, row.end) == dates
+
+
+def test_a_sentence_about_one_club_is_the_topic_of_the_next(nlp: Language) -> None:
+    text = ("Die SGS Essen holt zwei Spielerinnen. Die SGS Essen plant weiter.\n\nBeim 1. FC Köln ist eine Ära zu "
+            "Ende gegangen. Kapitänin Johanna Wielpütz hat ihre Laufbahn beendet.")
+    found = set(stations(run(nlp, text, dt.date(2022, 6, 1))))
+    assert ("Johanna Wielpütz", "1. FC Köln", "player") in found
+    assert not any(person == "Johanna Wielpütz" and club == "SGS Essen" for person, club, _ in found)

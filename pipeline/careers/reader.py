@@ -52,12 +52,14 @@ class CareerReader:
         self.career_end_of: dict[str, str] = {}
         self.paragraph_club: Span | None = None
         self.window_date = ""
+        self.topic_club: Span | None = None
 
     def read(self) -> list[CareerRow]:
         for index, sentence in enumerate(read_sentences(self.doc)):
             self.book.sentence_index = index
             self.follow_paragraph(sentence)
             self.read_sentence(sentence)
+            self.follow_topic(sentence)
         self.book.close_by_next_station()
         self.book.close_by_career_end(self.career_end_of)
         return [freeze(d, self.doc_id) for d in self.book.stations.values()]
@@ -65,7 +67,7 @@ class CareerReader:
     def implied_destination(self, s: Sentence, targets: list[Target], sides: dict[int, str]) -> Target | None:
         """"ASC 09 Dortmund: Niklas Sommerfeld kehrt vom SV Lippstadt 08 zurück": a move that names only
         the club left goes to the club in focus, unless it goes to a place ("vom VfL in die Türkei")."""
-        focus = self.paragraph_club or self.clubs.home_span
+        focus = self.focus_club()
         if focus is None or not all(sides[id(t)] == "end" for t in targets):
             return None
         if self.clubs.name(focus) in {self.clubs.name(t.club) for t in targets}:
@@ -88,6 +90,12 @@ class CareerReader:
                                                                                                  "PERSON", "LEAGUE"):
                 return True
         return False
+
+    def follow_topic(self, s: Sentence) -> None:
+        """"Beim 1. FC Köln ist eine Ära zu Ende gegangen.": a sentence about one club and no one
+        makes that club the topic of the next sentence."""
+        named = {self.clubs.name(c) for c in s.clubs if not self.is_opponent(c)}
+        self.topic_club = s.clubs[0] if len(named) == 1 and not s.persons else None
 
     def follow_paragraph(self, s: Sentence) -> None:
         """A round-up's paragraph that opens with a club and a colon is about that club, and so are the
@@ -296,9 +304,14 @@ class CareerReader:
         return self.club_in_focus() or None  # "wurde Innenverteidiger Vukić verpflichtet": by the club in focus
 
     def club_in_focus(self) -> str:
-        """The club the text is about here: the paragraph's ("ASC 09 Dortmund: Der ..."), else the
-        club the article names most."""
-        return self.clubs.name(self.paragraph_club) if self.paragraph_club is not None else self.clubs.home
+        focus = self.focus_club()
+        return self.clubs.name(focus) if focus is not None else ""
+
+    def focus_club(self) -> Span | None:
+        """The club the text is about here: the round-up section's ("ASC 09 Dortmund: Der ..."), else
+        the previous sentence's topic ("Beim 1. FC Köln ist eine Ära zu Ende gegangen."), else the club
+        the article names most."""
+        return self.paragraph_club or self.topic_club or self.clubs.home_span
 
     def station_targets(self, s: Sentence) -> list[Target]:
         failed = {self.clubs.name(c) for c in s.clubs if self.is_failed_move(c, s)}
