@@ -672,7 +672,8 @@ class EntityResolver:
         """Surnames (and genitives) of the people named in full; a first name that only one of them has."""
         full = [s for s in chosen if s.label_ == "PERSON" and len(s) > 1]
         surnames = {s[-1].text for s in full}
-        first_names = Counter(s[0].text for s in full if s[0]._.karriere_first_name)
+        named = {s.text: s for s in full}.values()  # each person once, however often named in full
+        first_names = Counter(s[0].text for s in named if s[0]._.karriere_first_name)
         unique_first = {name for name, n in first_names.items() if n == 1} - surnames
         spans = []
         for i, text in enumerate(self.words(doc).texts):

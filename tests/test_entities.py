@@ -216,6 +216,9 @@ def test_non_titles(nlp: Language, text: str) -> None:
         ("Trainer Jens Meyer lobte seine Mannschaft. Meyer war zufrieden.", ["Jens Meyer", "Meyer"]),
         ("Kapitän Kowalczyk traf doppelt.", ["Kowalczyk"]),
         ("Mit Sadlos Hilfe gelang es. Mike Sadlo blieb.", ["Sadlos", "Mike Sadlo"]),
+        # a first name only one person has stands for that person, however often he is named in full
+        ("Jan Kerkhoff und Nils Kerkhoff spielten. Jan Kerkhoff traf. Jan ging 2012 nach Wuppertal.",
+         ["Jan Kerkhoff", "Nils Kerkhoff", "Jan Kerkhoff", "Jan"]),
     ],
 )
 def test_person_rules(nlp: Language, text: str, persons: list[str]) -> None:
