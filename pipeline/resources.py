@@ -167,7 +167,7 @@ CAREER_CUE_KEYS = {
     "dismissal_words", "joined_participles", "takeover_words", "possessives",
     "career_noun_parts", "arrival_prepositions", "contract_words",
     "copula_verbs", "promotion_words", "arrival_verbs",
-    "transfer_window_words",
+    "transfer_window_words", "career_end_verbs",
 }
 KNOWN_KEYS = {"careers_de.json": CAREER_CUE_KEYS, "lexicon.json": LEXICON_KEYS}
 

@@ -474,3 +474,28 @@ def test_a_sentence_about_one_club_is_the_topic_of_the_next(nlp: Language) -> No
     found = set(stations(run(nlp, text, dt.date(2022, 6, 1))))
     assert ("Johanna Wielpütz", "1. FC Köln", "player") in found
     assert not any(person == "Johanna Wielpütz" and club == "SGS Essen" for person, club, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in a round-up section a move that names only where it goes leaves the section's club
+        ("SC Wiedenbrück: Beim SC Wiedenbrück geht eine Ära zu Ende. Nach elf Jahren wechselt Mittelfeldspieler "
+         "Kevin Spiekermann zum SC Peckeloh, wo er künftig als Spielertrainer arbeitet.",
+         {("Kevin Spiekermann", "SC Wiedenbrück", "player"): ("", ""),
+          ("Kevin Spiekermann", "SC Peckeloh", "player"): ("", ""),
+          ("Kevin Spiekermann", "SC Peckeloh", "coach"): ("", "")}),
+        # the career end in a sentence that also tells a station; a contract's date does not date a move up
+        ("Marco Stieglitz war 2016 von Arminia Bielefeld zum SV Rödinghausen gewechselt und hat am 20. Mai "
+         "seine Laufbahn beendet.",
+         {("Marco Stieglitz", "Arminia Bielefeld", "player"): ("", "2016"),
+          ("Marco Stieglitz", "SV Rödinghausen", "player"): ("2016", "2023-05-20")}),
+        ("SV Rödinghausen: Aus der eigenen U19 rückt Emre Yavuz auf, er erhielt einen Vertrag bis 2025.",
+         {("Emre Yavuz", "SV Rödinghausen", "youth_player"): ("", ""),
+          ("Emre Yavuz", "SV Rödinghausen", "player"): ("", "")}),
+    ],
+)
+def test_section_departures_career_ends_and_player_coaches(nlp: Language, text: str,
+                                                           expected: dict[tuple[str, str, str], tuple[str, str]]) -> None:
+    found = stations(run(nlp, text, dt.date(2023, 6, 1)))
+    assert {k: (v.start, v.end) for k, v in found.items()} == expected

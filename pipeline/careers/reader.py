@@ -77,6 +77,19 @@ class CareerReader:
         verb = next(t for t in s.span if t.text in self.arrival_words)
         return Target(focus, s.span.doc[verb.i:verb.i + 1])
 
+    def implied_source(self, s: Sentence, targets: list[Target], sides: dict[int, str]) -> Target | None:
+        """"SC Wiedenbrück: ... Nach elf Jahren wechselt Kevin Spiekermann zum SC Peckeloh": in a round-up
+        section a move that names only where it goes leaves the section's club."""
+        focus = self.paragraph_club
+        if focus is None or not all(sides[id(t)] == "start" for t in targets):
+            return None
+        if self.clubs.name(focus) in {self.clubs.name(t.club) for t in targets}:
+            return None
+        if not s.words & cue_words("move_verbs"):
+            return None  # "kommt zum ...": an arrival, not a departure
+        verb = next(t for t in s.span if t.text in cue_words("move_verbs"))
+        return Target(focus, s.span.doc[verb.i:verb.i + 1])
+
     def names_place_of_arrival(self, s: Sentence) -> bool:
         """"in die Türkei", "nach Nordamerika", "in die Lausitz": the move names where it went, by a
         place rather than a club. A ground ("an den Uhlenkrug") is most often the club in focus's own."""
@@ -120,6 +133,10 @@ class CareerReader:
         if destination is not None:
             targets.append(destination)
             sides[id(destination)] = "start"
+        source = self.implied_source(s, targets, sides) if moves else None
+        if source is not None:
+            targets.insert(0, source)
+            sides[id(source)] = "end"
         listed_role: dict[str, str] = {}
         previous = dict(self.last_station_of)
         for index, target in enumerate(targets):
@@ -133,6 +150,10 @@ class CareerReader:
                 listed_role[person] = role
                 draft = self.book.station(person, club, role)
                 self.date_station(draft, s, target, sides, targets, moves)
+                if role in ("coach", "player") and target.anchor is target.club and self.names_player_coach(target, s):
+                    other = self.book.station(person, club, "player" if role == "coach" else "coach")
+                    self.date_station(other, s, target, sides, targets, moves)  # "wo er als Spielertrainer ..."
+                    other.evidence.append(s.span.text.strip())
                 if s.words & cue_words("move_verbs") and draft.start and sides[id(target)] != "end":
                     self.book.close_previous(previous.get(person), draft)
                 self.last_station_of[person] = draft
@@ -142,8 +163,20 @@ class CareerReader:
                 self.add_titles(s, target, person, role)
         self.last_club = s.clubs[-1] if s.clubs else targets[-1].club
         self.pending_date = None
+        self.read_career_end(s, persons, explicit=True)
         self.read_dismissal(s)
         self.read_promotion(s, persons)
+
+    def names_player_coach(self, target: Target, s: Sentence) -> bool:
+        """"Spielertrainer" in the club's clause or in a "wo ..." clause right after it."""
+        words = list(clause_of(target.anchor, s))
+        after, doc = words[-1].i + 1, s.span.doc
+        if after + 1 < s.span.end and doc[after].text == "," and doc[after + 1].lower_ == "wo":
+            for token in doc[after + 1:s.span.end]:
+                if token.text == ",":
+                    break
+                words.append(token)
+        return any(part in t.lower_ for t in words for part in self.cue["player_coach_words"])
 
     def read_without_station(self, s: Sentence, persons: list[str], blocked: bool) -> None:
         """A sentence that gives no station of its own still tells about stations read before."""
@@ -189,17 +222,19 @@ class CareerReader:
             return
         clubs = [c for c in s.clubs if c.start < clause.end and not self.is_opponent(c)]
         club = self.clubs.name(clubs[-1]) if clubs else self.club_in_focus()
-        dates = [d for d in s.dates if clause.start <= d.start < clause.end] or s.dates
+        dates = [d for d in s.dates if not self.moves.ends_a_contract(d, s)]
+        in_clause = [d for d in dates if clause.start <= d.start < clause.end]
+        date = (in_clause or dates)[0].kb_id_ if dates else self.window_date
         named = [self.people.resolve(p) for p in s.persons if not self.people.is_genitive(p)]
         for person in dict.fromkeys(named or persons):
             youth = self.book.station(person, club, "youth_player")
             senior = self.book.station(person, club, "player")
             for draft in (youth, senior):
                 draft.evidence.append(s.span.text.strip())
-            if dates and not youth.end:
-                youth.end = dates[0].kb_id_
-            if dates and not senior.start:
-                self.book.set_date(senior, dates[0].kb_id_, "start")
+            if date and not youth.end:
+                youth.end = date
+            if date and not senior.start:
+                self.book.set_date(senior, date, "start")
 
     def read_dismissal(self, s: Sentence) -> None:
         """"Am Montag wurde Cheftrainer Heiko Ruppert beurlaubt", "trennte sich am Freitag von Trainer
@@ -241,9 +276,12 @@ class CareerReader:
         candidates = here or staff
         return candidates[-1] if candidates else None
 
-    def read_career_end(self, s: Sentence, persons: list[str]) -> None:
-        """"zwang ihn 1970 zum Karriereende": the playing station he was at ends then."""
-        if not s.dates or not s.words & cue_words("career_end_words") or len(persons) != 1:
+    def read_career_end(self, s: Sentence, persons: list[str], explicit: bool = False) -> None:
+        """"zwang ihn 1970 zum Karriereende": the playing station he was at ends then. Where the sentence
+        also tells stations, only an explicit end counts ("hat seine Laufbahn beendet"), not a career
+        that "neigte sich ihrem Ende entgegen"."""
+        words = cue_words("career_end_verbs") if explicit else cue_words("career_end_words")
+        if not s.dates or not s.words & words or len(persons) != 1:
             return
         date = s.dates[-1].kb_id_
         self.career_end_of[persons[0]] = date
