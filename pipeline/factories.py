@@ -13,6 +13,7 @@ from .temporal import DateTagger
 
 NUMBER_STOP = re.compile(r"^\d{2,3}\.$")
 ACRONYM_STOP = re.compile(r"^[A-Z][A-Za-z]*[A-Z]\.$")  # "ProB.", "HSV."; initials ("H.") stay
+YEAR = re.compile(r"^(19|20)\d{2}$")
 GROUP_STOP = re.compile(r"^[A-D]\.$")
 
 
@@ -50,7 +51,8 @@ def ends_sentence(token: Token) -> bool:
     if token.i + 1 >= len(token.doc):
         return True
     following = token.nbor(1)
-    return "\n" in following.text or following.text[:1].isupper()
+    # "aus der ProA. 2022 folgte der Ruf": a year opens the next sentence
+    return "\n" in following.text or following.text[:1].isupper() or YEAR.match(following.text) is not None
 
 
 def is_name(token: Token) -> bool:
