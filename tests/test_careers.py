@@ -499,3 +499,16 @@ def test_section_departures_career_ends_and_player_coaches(nlp: Language, text: 
                                                            expected: dict[tuple[str, str, str], tuple[str, str]]) -> None:
     found = stations(run(nlp, text, dt.date(2023, 6, 1)))
     assert {k: (v.start, v.end) for k, v in found.items()} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beim 1. FC Köln ist eine Ära zu Ende gegangen.",
+        "Beim VfL Eintracht Hagen setzt man verstärkt auf den eigenen Nachwuchs.",
+        "Weniger rund läuft es beim SK Rapid Wien.",
+    ],
+)
+def test_a_sentence_that_refers_to_no_one_gives_no_station(nlp: Language, text: str) -> None:
+    found = stations(run(nlp, "Lena Brandhorst spielt für die SGS Essen. " + text, dt.date(2022, 6, 1)))
+    assert set(found) == {("Lena Brandhorst", "SGS Essen", "player")}

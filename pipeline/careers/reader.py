@@ -124,7 +124,7 @@ class CareerReader:
         targets = self.station_targets(s)
         blocked = self.is_blocked(s)
         appositions = self.read_appositions(s)  # a role named with a name is a fact, even in a rumour
-        if not targets or blocked or not persons:
+        if not targets or blocked or not persons or self.tells_no_one(s):
             self.read_without_station(s, persons, blocked)
             return
         sides = {id(t): self.moves.side(t, s) for t in targets}
@@ -177,6 +177,14 @@ class CareerReader:
                     break
                 words.append(token)
         return any(part in t.lower_ for t in words for part in self.cue["player_coach_words"])
+
+    def tells_no_one(self, s: Sentence) -> bool:
+        """"Beim 1. FC Köln ist eine Ära zu Ende gegangen", "In Hagen bedauert man den Abgang": a sentence
+        that names no one, refers to no one and has no role word sets the topic, it gives no station."""
+        if self.tracker.mentions:
+            return False
+        telling = cue_words("move_verbs") | cue_words("offer_nouns")  # "Doch dann kam das Angebot von ..."
+        return not any(self.roles.token_role(t) for t in s.span) and not s.words & telling
 
     def read_without_station(self, s: Sentence, persons: list[str], blocked: bool) -> None:
         """A sentence that gives no station of its own still tells about stations read before."""
