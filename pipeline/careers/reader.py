@@ -183,6 +183,8 @@ class CareerReader:
         that names no one, refers to no one and has no role word sets the topic, it gives no station."""
         if self.tracker.mentions:
             return False
+        if s.words & cue_words("impersonal_subjects"):
+            return True  # "setzt man auf den eigenen Nachwuchs": no one in particular
         telling = cue_words("move_verbs") | cue_words("offer_nouns")  # "Doch dann kam das Angebot von ..."
         return not any(self.roles.token_role(t) for t in s.span) and not s.words & telling
 
