@@ -32,6 +32,11 @@ def stations(doc: Doc, published: dt.date | None = None) -> dict[tuple[str, str,
     return {(r.person, r.club, r.role): r for r in rows}
 
 
+def dated(nlp: Language, text: str, published: dt.date) -> dict[tuple[str, str, str], tuple[str, str]]:
+    """Each station the text gives, with its start and end."""
+    return {key: (row.start, row.end) for key, row in stations(run(nlp, text, published)).items()}
+
+
 def test_seed_holds_exactly_the_stations(seed_doc: Doc) -> None:
     assert set(stations(seed_doc, SEED_PUBLISHED)) == SEED_STATIONS
 
@@ -125,8 +130,7 @@ def test_evidence_is_the_source_sentence(seed_doc: Doc) -> None:
     ],
 )
 def test_moves_roles_and_dates(nlp: Language, text: str, expected: dict[tuple[str, str, str], tuple[str, str]]) -> None:
-    found = stations(run(nlp, text, dt.date(2021, 3, 10)))
-    assert {k: (v.start, v.end) for k, v in found.items()} == expected
+    assert dated(nlp, text, dt.date(2021, 3, 10)) == expected
 
 
 @pytest.mark.parametrize(
@@ -183,8 +187,7 @@ def test_descriptor_resolves_to_the_club_named_before(nlp: Language) -> None:
 )
 def test_the_next_station_closes_the_previous_one(nlp: Language, text: str,
                                                   expected: dict[tuple[str, str, str], tuple[str, str]]) -> None:
-    found = stations(run(nlp, text, dt.date(2023, 3, 10)))
-    assert {k: (v.start, v.end) for k, v in found.items()} == expected
+    assert dated(nlp, text, dt.date(2023, 3, 10)) == expected
 
 
 def test_the_date_of_a_move_ends_the_club_left(nlp: Language) -> None:
@@ -339,8 +342,7 @@ def test_a_dismissal_ends_the_coaching_station(nlp: Language, text: str, station
     ],
 )
 def test_move_dates(nlp: Language, text: str, expected: dict[tuple[str, str, str], tuple[str, str]]) -> None:
-    found = stations(run(nlp, text, dt.date(2022, 11, 10)))
-    assert {k: (v.start, v.end) for k, v in found.items()} == expected
+    assert dated(nlp, text, dt.date(2022, 11, 10)) == expected
 
 
 def test_a_job_taken_over_without_a_club_starts_the_last_staff_station(nlp: Language) -> None:
@@ -420,8 +422,7 @@ def test_a_relative_clause_after_an_apposed_name_dates_the_joining(nlp: Language
     ],
 )
 def test_round_up_stations(nlp: Language, text: str, expected: dict[tuple[str, str, str], tuple[str, str]]) -> None:
-    found = stations(run(nlp, text, dt.date(2024, 1, 20)))
-    assert {k: (v.start, v.end) for k, v in found.items()} == expected
+    assert dated(nlp, text, dt.date(2024, 1, 20)) == expected
 
 
 def test_round_up_sections_promotions_and_arrivals(nlp: Language) -> None:
@@ -497,8 +498,7 @@ def test_a_sentence_about_one_club_is_the_topic_of_the_next(nlp: Language) -> No
 )
 def test_section_departures_career_ends_and_player_coaches(nlp: Language, text: str,
                                                            expected: dict[tuple[str, str, str], tuple[str, str]]) -> None:
-    found = stations(run(nlp, text, dt.date(2023, 6, 1)))
-    assert {k: (v.start, v.end) for k, v in found.items()} == expected
+    assert dated(nlp, text, dt.date(2023, 6, 1)) == expected
 
 
 @pytest.mark.parametrize(
