@@ -512,3 +512,11 @@ def test_section_departures_career_ends_and_player_coaches(nlp: Language, text: 
 def test_a_sentence_that_refers_to_no_one_gives_no_station(nlp: Language, text: str) -> None:
     found = stations(run(nlp, "Lena Brandhorst spielt für die SGS Essen. " + text, dt.date(2022, 6, 1)))
     assert set(found) == {("Lena Brandhorst", "SGS Essen", "player")}
+
+
+def test_a_relative_clause_tells_about_the_person_it_follows(nlp: Language) -> None:
+    text = ("Der 31 Jahre alte Ex-Profi Dario Kostić, der früher für den Karlsruher SC spielte, ist einer der "
+            "Eckpfeiler im Team von Trainer Tobias Wenzl.")
+    found = set(stations(run(nlp, text, dt.date(2023, 3, 10))))
+    assert ("Dario Kostić", "Karlsruher SC", "player") in found
+    assert not any(person == "Tobias Wenzl" and club == "Karlsruher SC" for person, club, _ in found)

@@ -13,6 +13,8 @@ from .text import APPOSITION_FILLERS, CLAUSE_BREAKS, PersonMention, Sentence, Ta
 
 OBLIQUE_LOOKBACK = 4
 APPOSITION_GAP = 4
+DEFINITE_ARTICLES = {"der", "die"}
+RELATIVE_PRONOUNS = {"der", "die"}
 AGE_DESCRIPTION = re.compile(r"^\d{2}-[Jj]ährigen?$")
 
 
@@ -73,9 +75,21 @@ class PersonTracker:
         return False
 
     def stands_for_person(self, token: Token) -> bool:
+        """"er", "der 26-Jährige", "Der 31 Jahre alte Ex-Profi", and the relative pronoun after a name
+        or role ("Tobias Wenzl, der ...", "Der Ex-Profi, der früher für den KSC spielte")."""
         if token.text in cue_words("person_pronouns"):
             return True
-        return bool(AGE_DESCRIPTION.match(token.text)) and token.i > 0 and token.nbor(-1).lower_ in {"der", "die"}
+        doc = token.doc
+        if token.i < 2:
+            return False
+        if token.lower_ in RELATIVE_PRONOUNS and doc[token.i - 1].text == ",":
+            antecedent = doc[token.i - 2]
+            return antecedent.ent_type_ == "PERSON" or self.roles.is_role_word(antecedent)
+        if AGE_DESCRIPTION.match(token.text):
+            return token.nbor(-1).lower_ in DEFINITE_ARTICLES
+        # "Der 31 Jahre alte ..."
+        return token.lower_ == "alte" and doc[token.i - 1].lower_ == "jahre" and token.i >= 3 \
+            and doc[token.i - 2].like_num and doc[token.i - 3].lower_ in DEFINITE_ARTICLES
 
     def persons_of(self, s: Sentence) -> list[str]:
         named = list(dict.fromkeys(m.person for m in self.mentions))
