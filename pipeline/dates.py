@@ -59,6 +59,7 @@ class TenseMarkers:
     determiners: tuple[str, ...]
     past_prepositions: tuple[str, ...]
     future_prepositions: tuple[str, ...]
+    scheduled_prepositions: tuple[str, ...]
     clause_delimiters: str
     quotation_marks: Mapping[str, str]
 
@@ -648,17 +649,24 @@ def _is_weak_preterite(before: str, word: str) -> bool:
     return _preterite_pattern().fullmatch(word) is not None
 
 
+def _word_before(text: str, position: int) -> str:
+    words = _word_pattern().findall(text[max(0, position - 20):position])
+    return words[-1].lower() if words else ""
+
+
 def _sentence_tense(text: str, position: int) -> str:
     """'past', 'future' or '' for the date at `position`.
 
-    "seit" always looks back; otherwise the clause decides, then "ab" (looks ahead), then the
-    sentence.
+    "seit" always looks back and "für" ahead; otherwise the clause decides, then "ab", "zum" (look
+    ahead), then the sentence.
     """
     markers = load_vocabulary().tense
     preceding = _hint_pattern().search(text, max(0, position - 25), position)
     preposition = preceding.group("p").lower().split()[0] if preceding else ""
     if preposition in markers.past_prepositions:
         return "past"
+    if _word_before(text, position) in markers.scheduled_prepositions:
+        return "future"  # "Der erste Spieltag ist für Ende Juli angesetzt"
     clause, sentence = _tense_windows(text, position)
     clause_tense = _tense_of(clause)
     if clause_tense:

@@ -58,6 +58,11 @@ MONTHS_WITHOUT_YEAR = [
     ("Ab dem 1.7. spielt er in Köln.", [("1.7.", "2021-07-01")]),
     ("Seit dem vergangenen Oktober steht es fest.", [("vergangenen Oktober", "2020-10")]),
     ("Im kommenden Januar geht er.", [("kommenden Januar", "2022-01")]),
+    # "für" a date schedules it, even with a participle ("ist angesetzt" is no perfect tense)
+    ("Der erste Spieltag ist für Ende Februar angesetzt.", [("Ende Februar", "2022-02")]),
+    # "zum" looks ahead where the clause has no tense of its own
+    ("Zum 1. Februar kehrt er zurück, der im Januar ausgeliehen worden war.",
+     [("1. Februar", "2022-02-01"), ("Januar", "2021-01")]),
 ]
 
 YEARS = [
