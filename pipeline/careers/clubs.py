@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -94,8 +95,9 @@ def league_name(span: Span) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)
 def descriptor_league(token_text: str) -> str:
-    """"Drittligisten" -> "3. Liga": club descriptors carry their league level."""
+    """"Drittligisten" -> "3. Liga": club descriptors carry their league level (asked of every word)."""
     word = token_text.lower()
     for stem, league in cues()["league_of_descriptor"].items():
         if word.startswith(stem):
