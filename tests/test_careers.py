@@ -520,3 +520,17 @@ def test_a_relative_clause_tells_about_the_person_it_follows(nlp: Language) -> N
     found = set(stations(run(nlp, text, dt.date(2023, 3, 10))))
     assert ("Dario Kostić", "Karlsruher SC", "player") in found
     assert not any(person == "Tobias Wenzl" and club == "Karlsruher SC" for person, club, _ in found)
+
+
+def test_a_role_with_a_genitive_club_belongs_to_that_club(nlp: Language) -> None:
+    text = ("Trainer war Günter Welling, der 1974 als Co-Trainer des VfL Bochum kam und 1977 zu Rot-Weiss Essen "
+            "weiterzog.")
+    found = set(stations(run(nlp, text, dt.date(2024, 3, 1))))
+    assert ("Günter Welling", "Rot-Weiss Essen", "coach") in found
+    assert ("Günter Welling", "Rot-Weiss Essen", "assistant_coach") not in found
+
+
+def test_a_role_predicated_across_a_date(nlp: Language) -> None:
+    text = "Der SC Westfalia Herne feiert Geburtstag. Vorsitzender ist seit 2017 Ulrich Tenhagen."
+    row = stations(run(nlp, text, dt.date(2024, 3, 1)))[("Ulrich Tenhagen", "SC Westfalia Herne", "official")]
+    assert row.start == "2017"

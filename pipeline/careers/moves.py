@@ -3,7 +3,7 @@ each station, and what kind of station it is (a loan, a current one)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .stations import StationBook, StationDraft
 from .text import Sentence, Target, clause_of, cue_words, cues, preposition_before
@@ -146,3 +146,14 @@ class MoveDates:
         if dates and {t.text for t in clause} & (cue_words("joined_participles") | cue_words("move_verbs")):
             return dates[0].kb_id_, ""
         return "", ""
+
+    def apposition_dates(self, role_token: Token, person: Span, s: Sentence) -> tuple[str, str]:
+        """Start and end for a role named with a name: from a relative clause after the name, else from
+        dates between the role and the name ("Vorsitzender ist seit 2017 Ulrich Tenhagen")."""
+        start, end = self.relative_clause_dates(person, s)
+        if start or end or role_token.i > person.start:
+            return start, end
+        between = [d for d in s.dates if role_token.i < d.start and d.end <= person.start]
+        hinted = {d._.karriere_hint: d.kb_id_ for d in reversed(between) if d._.karriere_hint}
+        return hinted.get("start", ""), hinted.get("end", "")
+

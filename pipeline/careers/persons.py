@@ -109,20 +109,22 @@ class PersonTracker:
     def apposition_role_tokens(self, person: Span) -> list[Token]:
         """Role words standing with a name: before it ("Trainer X", "der frühere Trainer des WSV, X")
         and after it ("X, heute Co-Trainer beim SC Verl", "wird X Co-Trainer"), or as the subject a name
-        is predicated of ("Trainer der Meistermannschaft war X")."""
+        is predicated of ("Trainer der Meistermannschaft war X", "Vorsitzender ist seit 2017 X")."""
         doc = person.doc
         found: list[Token] = []
         before = person.start - 1
         while before >= 0 and doc[before].lower_ in APPOSITION_FILLERS:
             before -= 1
+        copula = before
+        while copula >= 0 and (doc[copula].ent_type_ == "DATE" or doc[copula].lower_ in cue_words("time_adverbs")):
+            copula -= 1
         if before >= 0 and self.roles.is_role_word(doc[before]):
             found.append(doc[before])
-        elif before >= 0 and doc[before].lower_ in cue_words("copula_verbs"):
-            # "Trainer der Meistermannschaft war Fritz Lemberg"
-            window = doc[max(person.sent.start, before - APPOSITION_GAP):before]
+        elif copula >= 0 and doc[copula].lower_ in cue_words("copula_verbs"):
+            window = doc[max(person.sent.start, copula - APPOSITION_GAP):copula]
             subjects = [t for t in reversed(window) if self.roles.is_role_word(t)][:1]
             # not "als aktiver Profi ist X": a role after "als" is what X was, elsewhere
-            found += [t for t in subjects if not any(w.lower_ in CLAUSE_BREAKS for w in doc[max(0, t.i - 2):before])]
+            found += [t for t in subjects if not any(w.lower_ in CLAUSE_BREAKS for w in doc[max(0, t.i - 2):copula])]
         elif before >= 0 and doc[before].text == ",":
             window = doc[max(person.sent.start, before - APPOSITION_GAP - 3):before]
             found += [t for t in reversed(window) if self.roles.is_role_word(t)][:1]

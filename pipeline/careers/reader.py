@@ -28,6 +28,7 @@ STATION_PREPOSITIONS = {"bei", "beim", "für", "zu", "zum", "zur", "von", "vom",
 SCORE = re.compile(r"^\d{1,2}:\d{1,2}$")
 STAFF_ROLES = {"coach", "assistant_coach", "official"}
 DESCRIPTION_ARTICLES = {"den", "dem", "des", "beim", "zum", "vom"}
+GENITIVE_LINKS = {"des", "der", "vom", "von"}
 
 
 class CareerReader:
@@ -319,7 +320,7 @@ class CareerReader:
                 if not role or club is None or role == "youth_player":
                     continue
                 person = self.people.resolve(person_span)
-                start, end = self.moves.relative_clause_dates(person_span, s)
+                start, end = self.moves.apposition_dates(role_token, person_span, s)
                 for each_role in self.roles.apposition_roles(role_token, role):
                     draft = self.book.station(person, club, each_role)
                     draft.evidence.append(s.span.text.strip())
@@ -445,7 +446,8 @@ class CareerReader:
         clause = clause_of(club, s)
         others_roles = self.role_tokens_of_others(s, person)
         # Words inside a club's name ("FC Juniors OÖ") are no role cues.
-        cues = [t for t in s.span if t.i not in others_roles and t.ent_type_ != "CLUB" and not self.roles.is_possessed(t)]
+        cues = [t for t in s.span if t.i not in others_roles and t.ent_type_ != "CLUB"
+                and not self.roles.is_possessed(t) and self.role_club(t, s) in ("", club_name)]
         in_clause = [t for t in cues if clause.start <= t.i < clause.end]
         for tokens, youth_allowed in ((in_clause, True), (cues, False)):
             strong = [(ROLE_ORDER.index(r), distance(t.i, club), r) for t in tokens
@@ -466,6 +468,18 @@ class CareerReader:
         if not earlier or earlier[-1] == "youth_player":
             return "player"  # a youth station is always cued ("Jugend", "U 19"); the next one is senior
         return earlier[-1]
+
+    def role_club(self, token: Token, s: Sentence) -> str:
+        """The club a staff or player role word names in the genitive ("als Co-Trainer des VfL Bochum"),
+        else "". A youth word keeps reaching the club before it ("von der DJK TuS Hordel ins
+        Nachwuchsleistungszentrum des VfL": both youth stations)."""
+        doc = s.span.doc
+        if token.i + 2 >= s.span.end or doc[token.i + 1].lower_ not in GENITIVE_LINKS:
+            return ""
+        if self.roles.token_role(token) in ("", "youth_player"):
+            return ""
+        owner = next((c for c in s.clubs if c.start in (token.i + 2, token.i + 3)), None)
+        return self.clubs.name(owner) if owner is not None else ""
 
     @staticmethod
     def is_nearest_club(club: Span, gap: int, s: Sentence) -> bool:
