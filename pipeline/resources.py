@@ -168,7 +168,7 @@ CAREER_CUE_KEYS = {
     "career_noun_parts", "arrival_prepositions", "contract_words",
     "copula_verbs", "promotion_words", "arrival_verbs",
     "transfer_window_words", "career_end_verbs",
-    "impersonal_subjects", "time_adverbs",
+    "impersonal_subjects", "time_adverbs", "coaching_verbs",
 }
 KNOWN_KEYS = {"careers_de.json": CAREER_CUE_KEYS, "lexicon.json": LEXICON_KEYS}
 

@@ -534,3 +534,9 @@ def test_a_role_predicated_across_a_date(nlp: Language) -> None:
     text = "Der SC Westfalia Herne feiert Geburtstag. Vorsitzender ist seit 2017 Ulrich Tenhagen."
     row = stations(run(nlp, text, dt.date(2024, 3, 1)))[("Ulrich Tenhagen", "SC Westfalia Herne", "official")]
     assert row.start == "2017"
+
+
+def test_coaching_the_team_is_coaching_the_club_in_focus(nlp: Language) -> None:
+    text = ("Der SV Fortuna Herbede feiert sein Jubiläum. Seit dem 01.07.2019 trainiert Sebastian Pohl das Team.")
+    row = stations(run(nlp, text, dt.date(2024, 3, 1)))[("Sebastian Pohl", "SV Fortuna Herbede", "coach")]
+    assert row.start == "2019-07-01"

@@ -198,9 +198,25 @@ class CareerReader:
             self.read_promotion(s, persons)
         if not s.clubs and not blocked:
             self.read_takeover(s, persons)
+            self.read_team_coached(s)
         self.pending_date = s.dates[-1] if s.dates and not s.clubs else None
         if s.clubs:
             self.last_club = s.clubs[-1]
+
+    def read_team_coached(self, s: Sentence) -> None:
+        """"Seit dem 01.07.2019 trainiert Sebastian Pohl das Team", "trainierte die Mannschaft von 1985 bis
+        1996": coaching "the team" with no club named is coaching the club in focus."""
+        coaching = s.words & cue_words("coaching_verbs")
+        named = [m for m in self.tracker.mentions if m.named]
+        focus = self.club_in_focus()
+        if not coaching or not s.words & cue_words("team_words") or not self.tracker.mentions or not focus:
+            return
+        person = (named or self.tracker.mentions)[0].person
+        draft = self.book.station(person, focus, "coach")
+        draft.evidence.append(s.span.text.strip())
+        for date in s.dates:
+            hint = date._.karriere_hint
+            self.book.set_date(draft, date.kb_id_, "end" if hint == "end" else "start")
 
     def date_station(self, draft: StationDraft, s: Sentence, target: Target, sides: dict[int, str],
                      targets: list[Target], moves: bool) -> None:
