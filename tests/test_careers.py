@@ -540,3 +540,11 @@ def test_coaching_the_team_is_coaching_the_club_in_focus(nlp: Language) -> None:
     text = ("Der SV Fortuna Herbede feiert sein Jubiläum. Seit dem 01.07.2019 trainiert Sebastian Pohl das Team.")
     row = stations(run(nlp, text, dt.date(2024, 3, 1)))[("Sebastian Pohl", "SV Fortuna Herbede", "coach")]
     assert row.start == "2019-07-01"
+
+
+def test_a_return_ends_the_station_left_at_the_return(nlp: Language) -> None:
+    text = ("Ahmet Çelik spielte bei den Sportfreunden Lotte, ehe er 2019 zu Rot-Weiß Oberhausen wechselte. "
+            "Zum 1. Juli kehrt Ahmet Çelik nach Lotte zurück.")
+    found = dated(nlp, text, dt.date(2023, 6, 28))
+    assert found[("Ahmet Çelik", "Rot-Weiß Oberhausen", "player")] == ("2019", "2023-07-01")
+    assert found[("Ahmet Çelik", "Sportfreunde Lotte", "player")] == ("", "")  # back again: no last leaving

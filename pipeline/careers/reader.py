@@ -155,7 +155,7 @@ class CareerReader:
                     other = self.book.station(person, club, "player" if role == "coach" else "coach")
                     self.date_station(other, s, target, sides, targets, moves)  # "wo er als Spielertrainer ..."
                     other.evidence.append(s.span.text.strip())
-                if s.words & cue_words("move_verbs") and draft.start and sides[id(target)] != "end":
+                if s.words & cue_words("move_verbs") and (draft.start or draft.latest_start) and sides[id(target)] != "end":
                     self.book.close_previous(previous.get(person), draft)
                 self.last_station_of[person] = draft
                 self.add_leagues(draft, s, target)

@@ -50,6 +50,12 @@ class StationBook:
         return self.stations[key]
 
     def set_date(self, draft: StationDraft, value: str, which: str) -> None:
+        """Start is the first joining, end the last leaving (SPEC 5a). A joining after the station ended
+        is a return: he is there again, and the first joining stays what it was."""
+        if which == "start" and draft.end and date_key(value) > date_key(draft.end):
+            draft.end = ""
+            draft.latest_start = value
+            return
         if which == "start" and not draft.start:
             draft.told_at = self.sentence_index
         if which == "start" and date_key(value) > date_key(draft.latest_start):
@@ -62,14 +68,16 @@ class StationBook:
 
     @staticmethod
     def close_previous(previous: StationDraft | None, new: StationDraft) -> None:
-        """"1963 wechselte er zu Fortuna": a dated move ends the open station he left."""
+        """"1963 wechselte er zu Fortuna": a dated move ends the open station he left, at the date of
+        this joining ("Zum 1. Juli kehrt er nach Lotte zurück": the return, not his first spell there)."""
         if previous is None or previous is new or previous.end or previous.club == new.club:
             return
         if ROLE_GROUP[previous.role] != ROLE_GROUP[new.role]:
             return
-        if previous.start and date_key(previous.start) > date_key(new.start):
+        joined = new.latest_start or new.start
+        if previous.start and date_key(previous.start) > date_key(joined):
             return
-        previous.end = new.start
+        previous.end = joined
 
     def close_by_next_station(self) -> None:
         """A dated station ends where the person's next dated station of the same kind begins
