@@ -548,3 +548,10 @@ def test_a_return_ends_the_station_left_at_the_return(nlp: Language) -> None:
     found = dated(nlp, text, dt.date(2023, 6, 28))
     assert found[("Ahmet Çelik", "Rot-Weiß Oberhausen", "player")] == ("2019", "2023-07-01")
     assert found[("Ahmet Çelik", "Sportfreunde Lotte", "player")] == ("", "")  # back again: no last leaving
+
+
+def test_zuvor_ends_the_earlier_station_at_the_new_ones_date(nlp: Language) -> None:
+    text = ("Tomasz Kowalczyk ist Trainer beim KFC Uerdingen 05. Er hatte das Amt am 1. Juli 2022 übernommen, "
+            "zuvor stand er vier Jahre lang beim VfB Homberg an der Seitenlinie.")
+    found = dated(nlp, text, dt.date(2022, 10, 10))
+    assert found[("Tomasz Kowalczyk", "VfB Homberg", "coach")] == ("", "2022-07-01")

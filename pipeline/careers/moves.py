@@ -32,7 +32,8 @@ class MoveDates:
         if ehe and s.dates:
             # "hatte A trainiert, ehe er im Sommer 2020 bei B übernahm": A ends, B starts then.
             return "end" if target.anchor.start < ehe[0] else "start"
-        if from_source or clause_words & cue_words("end_cues"):
+        if from_source or clause_words & (cue_words("end_cues") | cue_words("before_words")):
+            # "hatte das Amt am 1. Juli 2022 übernommen, zuvor stand er beim VfB Homberg an der Seitenlinie"
             return "end"
         if before & cue_words("target_prepositions") or clause_words & cue_words("start_cues"):
             return "start"
