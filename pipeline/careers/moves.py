@@ -83,7 +83,7 @@ class MoveDates:
                 self.book.set_date(draft, date.kb_id_, "end" if side == "end" or hint == "end" else "start")
         if not s.dates and pending_date is not None and len(targets) == 1 and side != "end":
             self.book.set_date(draft, pending_date.kb_id_, "start")
-        if len(targets) == 1 and not draft.start:
+        if len(targets) == 1 and not draft.start and side != "end":
             for date in dates:
                 # "trennte sich von Trainer X, der die Mannschaft im Sommer 2019 übernommen hatte"
                 if date not in own and {t.text for t in clause_of(date, s)} & cue_words("joined_participles"):
