@@ -555,3 +555,8 @@ def test_zuvor_ends_the_earlier_station_at_the_new_ones_date(nlp: Language) -> N
             "zuvor stand er vier Jahre lang beim VfB Homberg an der Seitenlinie.")
     found = dated(nlp, text, dt.date(2022, 10, 10))
     assert found[("Tomasz Kowalczyk", "VfB Homberg", "coach")] == ("", "2022-07-01")
+
+
+def test_female_role_words(nlp: Language) -> None:
+    text = "Bayer 04 Leverkusen plant. „Wir sind froh“, sagte Leverkusens Sportliche Leiterin Anja Ostermann."
+    assert ("Anja Ostermann", "Bayer 04 Leverkusen", "official") in stations(run(nlp, text, dt.date(2022, 7, 1)))
