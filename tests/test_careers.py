@@ -560,3 +560,9 @@ def test_zuvor_ends_the_earlier_station_at_the_new_ones_date(nlp: Language) -> N
 def test_female_role_words(nlp: Language) -> None:
     text = "Bayer 04 Leverkusen plant. „Wir sind froh“, sagte Leverkusens Sportliche Leiterin Anja Ostermann."
     assert ("Anja Ostermann", "Bayer 04 Leverkusen", "official") in stations(run(nlp, text, dt.date(2022, 7, 1)))
+
+
+@pytest.mark.parametrize("text", ["Bundestrainer Jens Kaiser lobte den FC Schalke 04.",
+                                  "U21-Nationaltrainer Jens Kaiser lobte den FC Schalke 04."])
+def test_a_national_teams_job_is_no_club_station(nlp: Language, text: str) -> None:
+    assert stations(run(nlp, text, dt.date(2021, 3, 10))) == {}

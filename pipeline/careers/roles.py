@@ -20,10 +20,14 @@ class RoleWords:
         self.cue = cues()
         self.role_words = {role: set(words) for role, words in self.cue["role_cues"].items()}
         self.weak_role_words = {role: set(words) for role, words in self.cue["weak_role_cues"].items()}
+        self.national_prefixes = tuple(self.cue["national_team_prefixes"])
 
     def token_role(self, token: Token) -> str:
-        """The role a word signals: listed cues, then word parts ("Jugendtrainer", "D-Jugendlicher")."""
+        """The role a word signals: listed cues, then word parts ("Jugendtrainer", "D-Jugendlicher").
+        A national team's job is no club role ("Bundestrainer", "U21-Nationaltrainer"; SPEC 5a)."""
         head = token.text.rsplit("-", 1)[-1] if "-" in token.text[1:] else token.text
+        if head.lower().startswith(self.national_prefixes):
+            return ""
         for role in ROLE_ORDER:
             if token.text in self.role_words[role] or head in self.role_words[role]:
                 return role
