@@ -566,3 +566,9 @@ def test_female_role_words(nlp: Language) -> None:
                                   "U21-Nationaltrainer Jens Kaiser lobte den FC Schalke 04."])
 def test_a_national_teams_job_is_no_club_station(nlp: Language, text: str) -> None:
     assert stations(run(nlp, text, dt.date(2021, 3, 10))) == {}
+
+
+def test_the_team_of_a_named_person_is_the_club_he_coaches(nlp: Language) -> None:
+    text = ("Weniger gut lief es für den FC Schalke 04. Die Mannschaft von Norbert Elgert verlor beim 1. FC Köln "
+            "mit 1:2.")
+    assert set(stations(run(nlp, text, dt.date(2021, 3, 10)))) == {("Norbert Elgert", "FC Schalke 04", "coach")}

@@ -330,6 +330,13 @@ class CareerReader:
         Returns the club and role each such person has in this sentence."""
         roles: dict[str, tuple[str, str]] = {}
         for person_span in s.persons:
+            focus = self.club_in_focus()
+            if focus and self.leads_the_team(person_span):
+                # "Die Mannschaft von Norbert Elgert verlor beim 1. FC Köln": he coaches the club in focus
+                coach = self.people.resolve(person_span)
+                self.book.station(coach, focus, "coach").evidence.append(s.span.text.strip())
+                roles[coach] = (focus, "coach")
+                continue
             for role_token in self.tracker.apposition_role_tokens(person_span):
                 role = self.roles.token_role(role_token)
                 club = self.apposition_club(role_token, person_span, s)
@@ -346,6 +353,17 @@ class CareerReader:
                         self.book.set_date(draft, end, "end")
                 roles.setdefault(person, (club, role))
         return roles
+
+    def leads_the_team(self, person: Span) -> bool:
+        """"die Mannschaft von (Trainer) X", "das Team von X": X is the coach of the team."""
+        doc, i = person.doc, person.start - 1
+        if i > 0 and self.roles.token_role(doc[i]) in ("coach", "assistant_coach"):
+            i -= 1
+        if i < 1 or doc[i].lower_ != "von" or doc[i - 1].text not in cue_words("team_words"):
+            return False
+        # as the subject or object of the sentence, not "im Team von X" (a player's team, told elsewhere)
+        before = doc[max(person.sent.start, i - 3):i - 1]
+        return not any(t.lower_ in STATION_PREPOSITIONS | {"im", "in"} for t in before)
 
     def apposition_club(self, role_token: Token, person: Span, s: Sentence) -> str | None:
         """The club in the role compound ("Verl-Trainer"), right after the role, nearest, or the last."""
