@@ -169,7 +169,7 @@ CAREER_CUE_KEYS = {
     "copula_verbs", "promotion_words", "arrival_verbs",
     "transfer_window_words", "career_end_verbs",
     "impersonal_subjects", "time_adverbs", "coaching_verbs",
-    "before_words", "national_team_prefixes",
+    "before_words", "national_team_prefixes", "quantifiers",
 }
 KNOWN_KEYS = {"careers_de.json": CAREER_CUE_KEYS, "lexicon.json": LEXICON_KEYS}
 

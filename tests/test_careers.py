@@ -572,3 +572,13 @@ def test_the_team_of_a_named_person_is_the_club_he_coaches(nlp: Language) -> Non
     text = ("Weniger gut lief es für den FC Schalke 04. Die Mannschaft von Norbert Elgert verlor beim 1. FC Köln "
             "mit 1:2.")
     assert set(stations(run(nlp, text, dt.date(2021, 3, 10)))) == {("Norbert Elgert", "FC Schalke 04", "coach")}
+
+
+def test_a_role_in_the_plural_is_a_group_not_the_person_read(nlp: Language) -> None:
+    text = ("Olaf Bendixen ist Trainer beim FC Eintracht Norderstedt. Im Sommer verließen jedoch fünf "
+            "Stammspieler den Verein. „Wir sind ein Stadtteilverein“, sagt Petra Lindemann, seit 2015 Vorsitzende "
+            "des FC Eintracht Norderstedt.")
+    assert set(stations(run(nlp, text, dt.date(2019, 10, 8)))) == {
+        ("Olaf Bendixen", "FC Eintracht Norderstedt", "coach"),
+        ("Petra Lindemann", "FC Eintracht Norderstedt", "official"),
+    }

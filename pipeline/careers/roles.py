@@ -26,7 +26,7 @@ class RoleWords:
         """The role a word signals: listed cues, then word parts ("Jugendtrainer", "D-Jugendlicher").
         A national team's job is no club role ("Bundestrainer", "U21-Nationaltrainer"; SPEC 5a)."""
         head = token.text.rsplit("-", 1)[-1] if "-" in token.text[1:] else token.text
-        if head.lower().startswith(self.national_prefixes):
+        if head.lower().startswith(self.national_prefixes) or self.is_counted(token):
             return ""
         for role in ROLE_ORDER:
             if token.text in self.role_words[role] or head in self.role_words[role]:
@@ -42,6 +42,15 @@ class RoleWords:
                 and int(token.text) < ADULT_AGE:
             return "youth_player"  # "mit 16 meldete sich der VfL Bochum"
         return ""
+
+    @staticmethod
+    def is_counted(token: Token) -> bool:
+        """"fünf Stammspieler", "mehrere Trainer": a role in the plural is a group, not the person read."""
+        if token.i == 0:
+            return False
+        before = token.nbor(-1)
+        small_number = before.text.isdigit() and len(before.text) <= 2  # not a year ("seit 2015 Vorsitzende")
+        return small_number or before.lower_ in cue_words("quantifiers")
 
     def weak_role(self, token: Token) -> str:
         for role, words in self.weak_role_words.items():
