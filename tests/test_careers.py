@@ -140,6 +140,7 @@ def test_moves_roles_and_dates(nlp: Language, text: str, expected: dict[tuple[st
         "Timo Berger war im Gespräch beim VfL Bochum.",
         "Timo Berger wird nicht zum SC Paderborn wechseln.",
         "Timo Berger traf beim 2:1 gegen den SC Paderborn doppelt.",
+        "Am Mittwoch betreut Timo Berger das Team im Achtelfinale des Landespokals beim SV Altlüdersdorf.",
     ],
 )
 def test_wishes_rumours_negations_and_opponents_are_no_stations(nlp: Language, text: str) -> None:
