@@ -583,3 +583,7 @@ def test_a_role_in_the_plural_is_a_group_not_the_person_read(nlp: Language) -> N
         ("Olaf Bendixen", "FC Eintracht Norderstedt", "coach"),
         ("Petra Lindemann", "FC Eintracht Norderstedt", "official"),
     }
+
+
+def test_no_club_named_no_station(nlp: Language) -> None:
+    assert stations(run(nlp, "Aus der eigenen U19 rückt Emre Yavuz auf.", dt.date(2023, 6, 1))) == {}

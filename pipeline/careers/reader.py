@@ -249,6 +249,8 @@ class CareerReader:
             return
         clubs = [c for c in s.clubs if c.start < clause.end and not self.is_opponent(c)]
         club = self.clubs.name(clubs[-1]) if clubs else self.club_in_focus()
+        if not club:
+            return  # an article that names no club gives no station
         dates = [d for d in s.dates if not self.moves.ends_a_contract(d, s)]
         in_clause = [d for d in dates if clause.start <= d.start < clause.end]
         date = (in_clause or dates)[0].kb_id_ if dates else self.window_date
