@@ -53,7 +53,8 @@ class PersonTracker:
         the first person named as a subject, else the first named at all but in a genitive
         ("Für Bockhorst schließt sich ein Kreis", but not "Röhls Arbeit")."""
         speech_verbs = cue_words("speech_verbs")
-        speakers = [p for p in s.persons if any(t.lower_ in speech_verbs for t in p.doc[max(s.span.start, p.start - 3):p.start])]
+        speakers = [p for p in s.persons
+                    if any(t.lower_ in speech_verbs for t in p.doc[max(s.span.start, p.start - 3):p.start])]
         subjects = [self.people.resolve(p) for p in s.persons
                     if not self.people.is_genitive(p) and not self.is_oblique(p)]
         others = [self.people.resolve(p) for p in s.persons if not self.people.is_genitive(p)]

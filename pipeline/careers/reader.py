@@ -116,7 +116,9 @@ class CareerReader:
         paragraphs after it, up to the next such opening."""
         start = s.span.start
         first = s.clubs[0] if s.clubs else None
-        if first is not None and first.start == start and first.end < len(self.doc) and self.doc[first.end].text == ":":
+        if first is None or first.start != start or first.end >= len(self.doc):
+            return
+        if self.doc[first.end].text == ":":
             self.paragraph_club = first
 
     def read_sentence(self, s: Sentence) -> None:
@@ -155,7 +157,8 @@ class CareerReader:
                     other = self.book.station(person, club, "player" if role == "coach" else "coach")
                     self.date_station(other, s, target, sides, targets, moves)  # "wo er als Spielertrainer ..."
                     other.evidence.append(s.span.text.strip())
-                if s.words & cue_words("move_verbs") and (draft.start or draft.latest_start) and sides[id(target)] != "end":
+                joins = sides[id(target)] != "end" and bool(draft.start or draft.latest_start)
+                if joins and s.words & cue_words("move_verbs"):
                     self.book.close_previous(previous.get(person), draft)
                 self.last_station_of[person] = draft
                 self.add_leagues(draft, s, target)
@@ -493,7 +496,8 @@ class CareerReader:
             strong = [c for c in strong if c[2] != "youth_player" or self.is_nearest_club(club, c[1], s)]
             if any(r in STAFF_ROLES for *_, r in strong + weak):
                 # "Trainerlaufbahn begann im Nachwuchs des FC Basel": the youth team is the one coached
-                strong = [c for c in strong if not (c[2] == "youth_player" and not self.roles.names_youth_player(tokens, c[1], club))]
+                strong = [c for c in strong
+                          if c[2] != "youth_player" or self.roles.names_youth_player(tokens, c[1], club)]
             if strong:
                 return min(strong)[2]
             if weak:
@@ -531,7 +535,8 @@ class CareerReader:
         deutscher Trainer angefangen hatte")."""
         others = [p for p in s.persons if self.people.resolve(p) != person]
         taken = {t.i for p in others for t in self.tracker.apposition_role_tokens(p)}
-        own_clauses = [clause_of(s.span.doc[m.index:m.index + 1], s) for m in self.tracker.mentions if m.person == person]
+        own_clauses = [clause_of(s.span.doc[m.index:m.index + 1], s)
+                       for m in self.tracker.mentions if m.person == person]
         for other in others:
             clause = clause_of(other, s)
             if not any(c.start == clause.start for c in own_clauses):
