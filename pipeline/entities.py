@@ -366,6 +366,18 @@ def span_priority(span: Span) -> tuple[int, int, int, int, int, int]:
             LABEL_PRIORITY.get(span.label_, 9), span.start)
 
 
+def merge_neighbours(spans: list[Span], join: Callable[[Span, Span], Span | None]) -> list[Span]:
+    """Spans in order, each pair of neighbours that `join` makes one span replaced by that span."""
+    merged: list[Span] = []
+    for span in spans:
+        joined = join(merged[-1], span) if merged else None
+        if joined is not None:
+            merged[-1] = joined
+        else:
+            merged.append(span)
+    return merged
+
+
 def select_longest(spans: Iterable[Span]) -> list[Span]:
     chosen: list[Span] = []
     taken: set[int] = set()
@@ -459,8 +471,8 @@ class EntityResolver:
         chosen = [self.with_value(self.extend_team_suffix(self.extend_club_abbreviation(s)))
                   for s in select_longest(accepted)]
         chosen = [self.town_for_club(s, chosen) for s in chosen]
-        chosen = self.merge_titles_with_leagues([self.won_cup(self.extend_sponsor(s)) for s in chosen])
-        chosen = self.merge_club_with_town(chosen)
+        chosen = merge_neighbours([self.won_cup(self.extend_sponsor(s)) for s in chosen], self.title_of_league)
+        chosen = merge_neighbours(chosen, self.club_and_town)
         doc.ents = filter_spans(chosen)
         return doc
 
@@ -734,32 +746,22 @@ class EntityResolver:
             return Span(span.doc, span.start, span.end, label="TITLE", span_id="title_cup_won")
         return span
 
-    def merge_club_with_town(self, spans: list[Span]) -> list[Span]:
+    @staticmethod
+    def club_and_town(previous: Span, span: Span) -> Span | None:
         """"Galatasaray Istanbul", "Telekom Baskets Bonn": a town right after a club name is part of it."""
-        merged: list[Span] = []
-        for span in spans:
-            previous = merged[-1] if merged else None
-            if (previous is not None and previous.label_ == "CLUB" and span.label_ == "PLACE"
-                    and span.start == previous.end and len(span) == 1 and span.id_ == "place"
-                    and not any(t._.karriere_known_place for t in previous)):
-                merged[-1] = Span(span.doc, previous.start, span.end, label="CLUB",
-                                  kb_id=previous.kb_id, span_id=previous.id)
-                continue
-            merged.append(span)
-        return merged
+        if (previous.label_ == "CLUB" and span.label_ == "PLACE" and span.start == previous.end
+                and len(span) == 1 and span.id_ == "place"
+                and not any(t._.karriere_known_place for t in previous)):
+            return Span(span.doc, previous.start, span.end, label="CLUB", kb_id=previous.kb_id, span_id=previous.id)
+        return None
 
-    def merge_titles_with_leagues(self, spans: list[Span]) -> list[Span]:
+    @staticmethod
+    def title_of_league(previous: Span, span: Span) -> Span | None:
         """"Meister der Regionalliga Nord", "Trainer des Jahres der BBL": one TITLE (SPEC 5a)."""
-        merged: list[Span] = []
-        for span in spans:
-            previous = merged[-1] if merged else None
-            if (previous is not None and previous.label_ == "TITLE" and span.label_ == "LEAGUE"
-                    and span.start == previous.end + 1
-                    and span.doc[previous.end].lower_ in {"der", "des"}):
-                merged[-1] = Span(span.doc, previous.start, span.end, label="TITLE", span_id="title_of_league")
-                continue
-            merged.append(span)
-        return merged
+        if (previous.label_ == "TITLE" and span.label_ == "LEAGUE" and span.start == previous.end + 1
+                and span.doc[previous.end].lower_ in {"der", "des"}):
+            return Span(span.doc, previous.start, span.end, label="TITLE", span_id="title_of_league")
+        return None
 
     def with_value(self, span: Span) -> Span:
         if span.kb_id_ or span.label_ not in {"CLUB", "PLACE"}:
