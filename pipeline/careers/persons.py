@@ -14,7 +14,7 @@ from .text import APPOSITION_FILLERS, CLAUSE_BREAKS, PersonMention, Sentence, Ta
 OBLIQUE_LOOKBACK = 4
 APPOSITION_GAP = 4
 DEFINITE_ARTICLES = {"der", "die"}
-RELATIVE_PRONOUNS = {"der", "die"}
+SUBJECT_RELATIVE_PRONOUNS = {"der", "die"}  # "X, der ... spielte": the relative clause's subject is X
 AGE_DESCRIPTION = re.compile(r"^\d{2}-[Jj]ährigen?$")
 
 
@@ -83,7 +83,7 @@ class PersonTracker:
         doc = token.doc
         if token.i < 2:
             return False
-        if token.lower_ in RELATIVE_PRONOUNS and doc[token.i - 1].text == ",":
+        if token.lower_ in SUBJECT_RELATIVE_PRONOUNS and doc[token.i - 1].text == ",":
             antecedent = doc[token.i - 2]
             return antecedent.ent_type_ == "PERSON" or self.roles.is_role_word(antecedent)
         if AGE_DESCRIPTION.match(token.text):

@@ -68,28 +68,26 @@ class CareerReader:
     def implied_destination(self, s: Sentence, targets: list[Target], sides: dict[int, str]) -> Target | None:
         """"ASC 09 Dortmund: Niklas Sommerfeld kehrt vom SV Lippstadt 08 zurück": a move that names only
         the club left goes to the club in focus, unless it goes to a place ("vom VfL in die Türkei")."""
-        focus = self.focus_club()
-        if focus is None or not all(sides[id(t)] == "end" for t in targets):
-            return None
-        if self.clubs.name(focus) in {self.clubs.name(t.club) for t in targets}:
-            return None
         if self.names_place_of_arrival(s):
             return None
-        verb = next(t for t in s.span if t.text in self.arrival_words)
-        return Target(focus, s.span.doc[verb.i:verb.i + 1])
+        return self.missing_side(s, targets, sides, self.focus_club(), "end", self.arrival_words)
 
     def implied_source(self, s: Sentence, targets: list[Target], sides: dict[int, str]) -> Target | None:
         """"SC Wiedenbrück: ... Nach elf Jahren wechselt Kevin Spiekermann zum SC Peckeloh": in a round-up
-        section a move that names only where it goes leaves the section's club."""
-        focus = self.paragraph_club
-        if focus is None or not all(sides[id(t)] == "start" for t in targets):
+        section a move that names only where it goes leaves the section's club. "kommt zum ..." is an
+        arrival, not a departure: only a move verb counts."""
+        return self.missing_side(s, targets, sides, self.paragraph_club, "start", cue_words("move_verbs"))
+
+    def missing_side(self, s: Sentence, targets: list[Target], sides: dict[int, str], focus: Span | None,
+                     named_side: str, verbs: frozenset[str]) -> Target | None:
+        """The club in focus as the other side of a move whose named clubs are all on `named_side`,
+        anchored at the move's verb."""
+        if focus is None or not all(sides[id(t)] == named_side for t in targets):
             return None
         if self.clubs.name(focus) in {self.clubs.name(t.club) for t in targets}:
             return None
-        if not s.words & cue_words("move_verbs"):
-            return None  # "kommt zum ...": an arrival, not a departure
-        verb = next(t for t in s.span if t.text in cue_words("move_verbs"))
-        return Target(focus, s.span.doc[verb.i:verb.i + 1])
+        verb = next((t for t in s.span if t.text in verbs), None)
+        return Target(focus, s.span.doc[verb.i:verb.i + 1]) if verb is not None else None
 
     def names_place_of_arrival(self, s: Sentence) -> bool:
         """"in die Türkei", "nach Nordamerika", "in die Lausitz": the move names where it went, by a
@@ -334,8 +332,8 @@ class CareerReader:
         beim SC Verl": a role named with a person gives that person a station at the club meant.
         Returns the club and role each such person has in this sentence."""
         roles: dict[str, tuple[str, str]] = {}
+        focus = self.club_in_focus()
         for person_span in s.persons:
-            focus = self.club_in_focus()
             if focus and self.leads_the_team(person_span):
                 # "Die Mannschaft von Norbert Elgert verlor beim 1. FC Köln": he coaches the club in focus
                 coach = self.people.resolve(person_span)
