@@ -200,8 +200,7 @@ def test_the_date_of_a_move_ends_the_club_left(nlp: Language) -> None:
 
 def test_von_after_a_noun_names_the_owner_not_the_club_left(nlp: Language) -> None:
     text = "Zur Saison 2010/11 unterschrieb Timo Berger bei der zweiten Mannschaft von Arminia Bielefeld."
-    row = stations(run(nlp, text, dt.date(2012, 3, 10)))[("Timo Berger", "Arminia Bielefeld", "player")]
-    assert (row.start, row.end) == ("2010/2011", "")
+    assert dated(nlp, text, dt.date(2012, 3, 10))[("Timo Berger", "Arminia Bielefeld", "player")] == ("2010/2011", "")
 
 
 def test_a_league_level_describes_the_club_just_named(nlp: Language) -> None:
@@ -252,8 +251,7 @@ def test_a_team_that_trained_is_no_coaching_job(nlp: Language) -> None:
 def test_a_description_as_subject_is_no_station_date(nlp: Language) -> None:
     text = ("Werner Kaminski kam zum FC Schalke 04. Er spielte zunächst noch in der Glückauf-Kampfbahn, "
             "ehe der Verein 1973 ins Parkstadion umzog.")
-    row = stations(run(nlp, text, dt.date(2021, 3, 10)))[("Werner Kaminski", "FC Schalke 04", "player")]
-    assert (row.start, row.end) == ("", "")
+    assert dated(nlp, text, dt.date(2021, 3, 10))[("Werner Kaminski", "FC Schalke 04", "player")] == ("", "")
 
 
 def test_a_negation_reaches_only_its_own_clause(nlp: Language) -> None:
@@ -321,8 +319,7 @@ def test_a_move_to_a_country_implies_no_club(nlp: Language) -> None:
 )
 def test_a_dismissal_ends_the_coaching_station(nlp: Language, text: str, station: tuple[str, str, str],
                                                dates: tuple[str, str]) -> None:
-    row = stations(run(nlp, text, dt.date(2022, 11, 30)))[station]
-    assert (row.start, row.end) == dates
+    assert dated(nlp, text, dt.date(2022, 11, 30))[station] == dates
 
 
 @pytest.mark.parametrize(
@@ -387,8 +384,7 @@ def test_a_loan_from_a_club_joins_the_club_in_focus_and_keeps_the_lenders_statio
 
 def test_a_contracts_end_is_no_station_end(nlp: Language) -> None:
     text = "Im Sommer 2021 wechselte Marcel Brückner zu den Kölner Haie, er hat dort einen Vertrag bis 2024."
-    row = stations(run(nlp, text, dt.date(2022, 3, 10)))[("Marcel Brückner", "Kölner Haie", "player")]
-    assert (row.start, row.end) == ("2021-SU", "")
+    assert dated(nlp, text, dt.date(2022, 3, 10))[("Marcel Brückner", "Kölner Haie", "player")] == ("2021-SU", "")
 
 
 def test_a_predicative_role_after_the_name_is_an_apposition(nlp: Language) -> None:
@@ -466,8 +462,7 @@ def test_a_round_up_lead_dates_its_undated_moves(nlp: Language) -> None:
 )
 def test_predicated_roles_and_their_dates(nlp: Language, text: str, station: tuple[str, str, str],
                                           dates: tuple[str, str]) -> None:
-    row = stations(run(nlp, text, dt.date(2021, 3, 10)))[station]
-    assert (row.start, row.end) == dates
+    assert dated(nlp, text, dt.date(2021, 3, 10))[station] == dates
 
 
 def test_a_sentence_about_one_club_is_the_topic_of_the_next(nlp: Language) -> None:
