@@ -582,3 +582,28 @@ def test_a_role_in_the_plural_is_a_group_not_the_person_read(nlp: Language) -> N
 
 def test_no_club_named_no_station(nlp: Language) -> None:
     assert stations(run(nlp, "Aus der eigenen U19 rückt Emre Yavuz auf.", dt.date(2023, 6, 1))) == {}
+
+
+def test_the_nearest_preposition_decides_the_side_of_a_move(nlp: Language) -> None:
+    text = ("Mittelfeldspieler Jonas Kleefeld hat den SC Verl im Sommer 2021 in Richtung Rot Weiss Ahlen verlassen. "
+            "Nach dem Aus beim Wuppertaler SV wechselte Tim Brakel im Januar 2022 zum SV Rödinghausen.")
+    found = dated(nlp, text, dt.date(2022, 3, 1))
+    assert found[("Jonas Kleefeld", "SC Verl", "player")] == ("", "2021-SU")
+    assert found[("Jonas Kleefeld", "Rot Weiss Ahlen", "player")] == ("2021-SU", "")
+    assert found[("Tim Brakel", "SV Rödinghausen", "player")][0] == "2022-01"
+
+
+def test_a_return_told_before_the_first_leaving(nlp: Language) -> None:
+    text = ("Zum 1. Februar kehrt Torhüter Lars Weidemann zum TuS Haltern zurück. "
+            "Der 27-Jährige hatte den TuS im Sommer 2022 in Richtung SC Westfalia Herne verlassen.")
+    found = dated(nlp, text, dt.date(2023, 1, 20))
+    assert found[("Lars Weidemann", "TuS Haltern", "player")] == ("", "")  # first joining not told, back again
+    assert found[("Lars Weidemann", "SC Westfalia Herne", "player")] == ("2022-SU", "2023-02-01")
+
+
+def test_the_club_left_ends_when_the_move_dated_before_arrives(nlp: Language) -> None:
+    text = ("Der SV Schermbeck hat am Mittwoch Stürmer Kai Lohmeier verpflichtet. "
+            "Der 24-Jährige kommt vom Landesligisten SuS Hervest-Dorsten.")
+    found = dated(nlp, text, dt.date(2024, 1, 19))
+    assert found[("Kai Lohmeier", "SV Schermbeck", "player")] == ("2024-01-17", "")
+    assert found[("Kai Lohmeier", "SuS Hervest-Dorsten", "player")] == ("", "2024-01-17")

@@ -32,7 +32,11 @@ class MoveDates:
         if ehe and s.dates:
             # "hatte A trainiert, ehe er im Sommer 2020 bei B übernahm": A ends, B starts then.
             return "end" if target.anchor.start < ehe[0] else "start"
-        if from_source or clause_words & (cue_words("end_cues") | cue_words("before_words")):
+        if from_source:
+            return "end"
+        if self.names_destination(target.anchor, s):
+            return "start"  # "nach dem Aus in Lotte zum VfB", "in Richtung SV Lippstadt 08 verlassen"
+        if clause_words & (cue_words("end_cues") | cue_words("before_words")):
             # "hatte das Amt am 1. Juli 2022 übernommen, zuvor stand er beim VfB Homberg an der Seitenlinie"
             return "end"
         if before & cue_words("target_prepositions") or clause_words & cue_words("start_cues"):
@@ -42,15 +46,28 @@ class MoveDates:
     def names_source(self, anchor: Span, s: Sentence) -> bool:
         """"vom VfL Eintracht Hagen", "kam 2015 von Hagen": the club left. After a noun, "von" only
         says whose ("der zweiten Mannschaft von Arminia Bielefeld")."""
-        sources = cue_words("source_prepositions")
-        targets = cue_words("target_prepositions")
+        token = self.nearest_preposition(anchor, s)
+        if token is None or token.lower_ not in cue_words("source_prepositions"):
+            return False
+        before = token.doc[token.i - 1] if token.i > s.span.start else None
+        return before is None or not (before.is_title and not before.ent_type_)
+
+    def names_destination(self, anchor: Span, s: Sentence) -> bool:
+        """"zum VfB", "in Richtung SV Lippstadt 08": the club joined, whatever else the clause says."""
+        token = self.nearest_preposition(anchor, s)
+        return token is not None and token.lower_ in cue_words("target_prepositions")
+
+    @staticmethod
+    def nearest_preposition(anchor: Span, s: Sentence) -> Token | None:
+        """The move preposition that governs the club: the nearest one before it, not across another
+        club ("vom VfL zur SG Wattenscheid 09")."""
+        direction = cue_words("source_prepositions") | cue_words("target_prepositions")
         for token in reversed(anchor.doc[max(s.span.start, anchor.start - SOURCE_LOOKBACK):anchor.start]):
-            if token.lower_ in targets or token.ent_type_ == "CLUB":
-                return False  # "vom VfL zur SG Wattenscheid 09": the nearest preposition governs
-            if token.lower_ in sources:
-                before = token.doc[token.i - 1] if token.i > s.span.start else None
-                return before is None or not (before.is_title and not before.ent_type_)
-        return False
+            if token.ent_type_ == "CLUB":
+                return None
+            if token.lower_ in direction:
+                return token
+        return None
 
     def is_passive_agent(self, s: Sentence) -> bool:
         return bool(s.words & cue_words("passive_auxiliaries")) and bool(

@@ -15,7 +15,7 @@ from .clubs import ClubIndex, descriptor_league, league_name
 from .moves import MoveDates
 from .persons import APPOSITION_GAP, PersonTracker
 from .roles import ROLE_ORDER, RoleWords
-from .stations import ROLE_GROUP, StationBook, StationDraft, date_key, freeze
+from .stations import ROLE_GROUP, StationBook, StationDraft, date_key, freeze, joined
 from .text import (APPOSITION_FILLERS, Sentence, Target, clause_of, cue_words, cues, distance, is_headline,
                    preposition_before, read_sentences)
 
@@ -140,6 +140,7 @@ class CareerReader:
             sides[id(source)] = "end"
         listed_role: dict[str, str] = {}
         previous = dict(self.last_station_of)
+        move_sides: list[tuple[str, str, StationDraft]] = []
         for index, target in enumerate(targets):
             club = self.clubs.name(target.club)
             continues_list = index > 0 and self.is_list_continuation(targets[index - 1], target)
@@ -159,15 +160,29 @@ class CareerReader:
                 if joins and s.words & cue_words("move_verbs"):
                     self.book.close_previous(previous.get(person), draft)
                 self.last_station_of[person] = draft
+                move_sides.append((person, sides[id(target)], draft))
                 self.add_leagues(draft, s, target)
                 draft.evidence.append(s.span.text.strip())
                 self.current = draft
                 self.add_titles(s, target, person, role)
+        if moves:
+            self.end_at_arrival(move_sides, s)
         self.last_club = s.clubs[-1] if s.clubs else targets[-1].club
         self.pending_date = None
         self.read_career_end(s, persons, explicit=True)
         self.read_dismissal(s)
         self.read_promotion(s, persons)
+
+    def end_at_arrival(self, move_sides: list[tuple[str, str, StationDraft]], s: Sentence) -> None:
+        """"Der 23-Jährige kommt vom Westfalenligisten TSG Sprockhövel": the club left ends when the
+        person joins the club the move goes to, dated here or in the sentence before."""
+        for person, side, source in move_sides:
+            if side != "end" or source.end or source.loan or source.ongoing:
+                continue
+            arrivals = [joined(d) for p, other, d in move_sides
+                        if p == person and other == "start" and d.club != source.club and joined(d)]
+            if arrivals and (not source.start or date_key(source.start) <= date_key(arrivals[0])):
+                source.end = arrivals[0]
 
     def names_player_coach(self, target: Target, s: Sentence) -> bool:
         """"Spielertrainer" in the club's clause or in a "wo ..." clause right after it."""

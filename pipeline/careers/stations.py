@@ -36,6 +36,15 @@ def date_key(value: str) -> str:
     return value[:DATE_SORT_WIDTH]
 
 
+def joined(draft: StationDraft) -> str:
+    """When the person joined: the first joining, else a return whose first joining is not told."""
+    return draft.start or draft.latest_start
+
+
+def year(value: str) -> str:
+    return value[:4]
+
+
 class StationBook:
     """The stations read so far, one per (person, club, role), and where the story told them."""
 
@@ -60,6 +69,11 @@ class StationBook:
             draft.told_at = self.sentence_index
         if which == "start" and date_key(value) > date_key(draft.latest_start):
             draft.latest_start = value
+        if which == "end" and not draft.end and joined(draft) and year(value) < year(joined(draft)):
+            # "kehrt zum 1. Februar zurück ... hatte den ASC im Sommer 2023 verlassen": the start read
+            # first was a return; the first joining is not told, and he is there again.
+            draft.latest_start, draft.start = joined(draft), ""
+            return
         if which == "end":
             if not draft.end or date_key(value) > date_key(draft.end):
                 draft.end = value
@@ -87,14 +101,14 @@ class StationBook:
         for draft in self.stations.values():
             careers.setdefault((draft.person, ROLE_GROUP[draft.role]), []).append(draft)
         for drafts in careers.values():
-            dated = sorted((d for d in drafts if d.start), key=lambda d: date_key(d.start))
+            dated = sorted((d for d in drafts if joined(d)), key=lambda d: date_key(joined(d)))
             for earlier, later in zip(dated, dated[1:]):
                 if earlier.end or earlier.ongoing or later.loan or earlier.club == later.club \
-                        or date_key(earlier.latest_start) >= date_key(later.start):
+                        or date_key(earlier.latest_start) >= date_key(joined(later)):
                     continue
                 first, last = sorted((earlier.told_at, later.told_at))
-                if not any(not d.start and d.role != "youth_player" and first < d.told_at < last for d in drafts):
-                    earlier.end = later.start
+                if not any(not joined(d) and d.role != "youth_player" and first < d.told_at < last for d in drafts):
+                    earlier.end = joined(later)
 
     def close_by_career_end(self, career_end_of: dict[str, str]) -> None:
         """"Dominik Lüke beendet seine Laufbahn zum 31. Januar" told before his club: the playing
