@@ -607,3 +607,15 @@ def test_the_club_left_ends_when_the_move_dated_before_arrives(nlp: Language) ->
     found = dated(nlp, text, dt.date(2024, 1, 19))
     assert found[("Kai Lohmeier", "SV Schermbeck", "player")] == ("2024-01-17", "")
     assert found[("Kai Lohmeier", "SuS Hervest-Dorsten", "player")] == ("", "2024-01-17")
+
+
+def test_each_paragraph_of_a_round_up_is_about_the_club_it_opens_with(nlp: Language) -> None:
+    text = ("Beim SV Rödinghausen laufen die Planungen. Torhüter Ben Aksoy bleibt.\n\n"
+            "Beim SC Paderborn 07 ist ein Transfer geplatzt. Stürmer Ole Fink bleibt lieber in Dresden. "
+            "„Das ärgert uns“, sagte Sportdirektor Uwe Kemper.\n\n"
+            "Der FC Gütersloh freut sich über einen Rückkehrer. Kai Lohmeier kehrt zurück. "
+            "„Schön“, sagte Geschäftsführer Jan Rolf.")
+    found = stations(run(nlp, text, dt.date(2024, 5, 1)))
+    assert ("Uwe Kemper", "SC Paderborn 07", "official") in found
+    assert ("Jan Rolf", "FC Gütersloh", "official") in found
+

@@ -29,6 +29,8 @@ SCORE = re.compile(r"^\d{1,2}:\d{1,2}$")
 STAFF_ROLES = {"coach", "assistant_coach", "official"}
 DESCRIPTION_ARTICLES = {"den", "dem", "des", "beim", "zum", "vom"}
 GENITIVE_LINKS = {"des", "der", "vom", "von"}
+OPENING_LEAD = 2  # "Beim TuSEM Essen ...", "Auch beim ..."
+ROUND_UP_SECTIONS = 3  # paragraphs opening with a club that make an article a round-up
 
 
 class CareerReader:
@@ -52,11 +54,16 @@ class CareerReader:
         self.last_station_of: dict[str, StationDraft] = {}
         self.career_end_of: dict[str, str] = {}
         self.paragraph_club: Span | None = None
+        self.section_club: Span | None = None
+        self.is_round_up = False
         self.window_date = ""
         self.topic_club: Span | None = None
 
     def read(self) -> list[CareerRow]:
-        for index, sentence in enumerate(read_sentences(self.doc)):
+        sentences = read_sentences(self.doc)
+        openings = [s for s in sentences if self.opens_paragraph(s) and self.opening_club(s) is not None]
+        self.is_round_up = len(openings) >= ROUND_UP_SECTIONS
+        for index, sentence in enumerate(sentences):
             self.book.sentence_index = index
             self.follow_paragraph(sentence)
             self.read_sentence(sentence)
@@ -111,13 +118,29 @@ class CareerReader:
 
     def follow_paragraph(self, s: Sentence) -> None:
         """A round-up's paragraph that opens with a club and a colon is about that club, and so are the
-        paragraphs after it, up to the next such opening."""
-        start = s.span.start
-        first = s.clubs[0] if s.clubs else None
-        if first is None or first.start != start or first.end >= len(self.doc):
+        paragraphs after it, up to the next such opening. In a round-up whose paragraphs open with
+        their club ("Beim VfL Eintracht Hagen setzt man ...", "Der TuS N-Lübbecke freut sich ..."),
+        each such paragraph is about its club."""
+        if not self.opens_paragraph(s):
             return
-        if self.doc[first.end].text == ":":
-            self.paragraph_club = first
+        first = s.clubs[0] if s.clubs else None
+        if first is not None and first.start == s.span.start and first.end < len(self.doc) \
+                and self.doc[first.end].text == ":":
+            self.section_club = first
+        opening = self.opening_club(s)
+        self.paragraph_club = opening if opening is not None and self.is_round_up else self.section_club
+
+    def opening_club(self, s: Sentence) -> Span | None:
+        """The club a sentence opens with, at most a preposition and an article before it."""
+        first = s.clubs[0] if s.clubs else None
+        if first is None or first.start - s.span.start > OPENING_LEAD or self.is_opponent(first):
+            return None
+        lead = self.doc[s.span.start:first.start]
+        return first if all(t.is_lower or t.is_stop for t in lead) and not lead.ents else None
+
+    def opens_paragraph(self, s: Sentence) -> bool:
+        start = s.span.start
+        return start == 0 or (self.doc[start - 1].is_space and "\n" in self.doc[start - 1].text)
 
     def read_sentence(self, s: Sentence) -> None:
         persons = self.tracker.read(s)
