@@ -619,3 +619,12 @@ def test_each_paragraph_of_a_round_up_is_about_the_club_it_opens_with(nlp: Langu
     assert ("Uwe Kemper", "SC Paderborn 07", "official") in found
     assert ("Jan Rolf", "FC Gütersloh", "official") in found
 
+
+
+def test_a_role_outside_the_clubs_clause_belongs_to_the_nearest_club(nlp: Language) -> None:
+    text = ("Jens Kappel trainierte ab 1980 den SC Verl. Nach Stationen beim SV Lippstadt 08 und beim "
+            "FC Gütersloh kehrte Kappel 1995 nach Verl zurück, diesmal als Sportdirektor.")
+    found = stations(run(nlp, text, dt.date(2020, 5, 1)))
+    assert ("Jens Kappel", "SV Lippstadt 08", "coach") in found
+    assert ("Jens Kappel", "FC Gütersloh", "coach") in found
+    assert ("Jens Kappel", "SC Verl", "official") in found

@@ -529,7 +529,11 @@ class CareerReader:
                       if (r := self.roles.token_role(t)) and (youth_allowed or r != "youth_player")]
             weak = [(distance(t.i, club), ROLE_ORDER.index(r), r) for t in tokens
                     if (r := self.roles.weak_role(t)) and (youth_allowed or r != "youth_player")]
-            strong = [c for c in strong if c[2] != "youth_player" or self.is_nearest_club(club, c[1], s)]
+            # A youth cue, or a role word outside the club's clause, belongs to the club nearest to it:
+            # "Nach Stationen beim VfB Remscheid und bei Schwarz-Weiß Essen kehrte er nach Oberhausen
+            # zurück, diesmal als Sportdirektor".
+            strong = [c for c in strong if (youth_allowed and c[2] != "youth_player")
+                      or self.is_nearest_club(club, c[1], s, s.clubs if youth_allowed else self.clubs_without_role(s))]
             if any(r in STAFF_ROLES for *_, r in strong + weak):
                 # "Trainerlaufbahn begann im Nachwuchs des FC Basel": the youth team is the one coached
                 strong = [c for c in strong
@@ -558,12 +562,16 @@ class CareerReader:
         return self.clubs.name(owner) if owner is not None else ""
 
     @staticmethod
-    def is_nearest_club(club: Span, gap: int, s: Sentence) -> bool:
+    def is_nearest_club(club: Span, gap: int, s: Sentence, rivals: list[Span]) -> bool:
         """A youth cue `gap` tokens from the club belongs to it if no other club is nearer: "Nach den
         Jugendjahren beim Cronenberger SC gehörte er zum Kader des Wuppertaler SV" makes only the first
         a youth station."""
         cue_positions = [i for i in range(s.span.start, s.span.end) if distance(i, club) == gap]
-        return any(all(distance(i, other) >= gap for other in s.clubs) for i in cue_positions)
+        return any(all(distance(i, other) >= gap for other in rivals) for i in cue_positions)
+
+    def clubs_without_role(self, s: Sentence) -> list[Span]:
+        """Clubs whose own clause has no role word ("als Co-Trainer des VfL Bochum" has one)."""
+        return [c for c in s.clubs if not any(self.roles.token_role(t) for t in clause_of(c, s))]
 
     def role_tokens_of_others(self, s: Sentence, person: str) -> set[int]:
         """Role words that belong to someone else: standing with another name ("Unter Trainer Ivica
