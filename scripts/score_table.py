@@ -3,7 +3,8 @@
 usage: python scripts/score_table.py [OUTPUT_DIR]   (default: outputs; run `karriere extract` first)
 
 Parts: development (the rules were developed on them), held-out (written blind to the code,
-only aggregates looked at) and blind (a second held-out set, written later, aggregates only).
+only aggregates looked at), blind and blind 2 (held-out sets written in later sessions, by helpers who
+never saw the code or its outputs; aggregates only).
 Runs `karriere evaluate` once per part, so the output folder's eval files end up describing the
 last part: run a plain `karriere evaluate` afterwards to restore them.
 """
@@ -17,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 PARTS = {
-    "dev": r"(0[0-2]\d|03[0-2]|05[7-9]|06\d)_",
+    "dev": r"(0[0-2]\d|03[0-2]|05[7-9]|06[0-4])_",
     "held-out": r"(03[3-9]|04[0-8])_",
     "blind": r"(049|05[0-6])_",
+    "blind 2": r"(06[5-9]|07[0-2])_",
 }
 LABELS = ["PERSON", "CLUB", "PLACE", "DATE", "LEAGUE", "TITLE", "micro"]
 
