@@ -628,3 +628,12 @@ def test_a_role_outside_the_clubs_clause_belongs_to_the_nearest_club(nlp: Langua
     assert ("Jens Kappel", "SV Lippstadt 08", "coach") in found
     assert ("Jens Kappel", "FC Gütersloh", "coach") in found
     assert ("Jens Kappel", "SC Verl", "official") in found
+
+
+def test_a_sentence_opening_with_a_role_of_a_club_refers_to_the_person_named_last(nlp: Language) -> None:
+    text = ("In der 88. Minute lief Jan Podolski zum Elfmeter an. Der Kapitän des SC Wiedenbrück traf sicher zum 2:1. "
+            "Der Trainer von Rot Weiss Ahlen, Marco Antwerpen, war bedient.")
+    found = stations(run(nlp, text, dt.date(2023, 10, 1)))
+    assert ("Jan Podolski", "SC Wiedenbrück", "player") in found
+    assert ("Marco Antwerpen", "Rot Weiss Ahlen", "coach") in found
+    assert ("Jan Podolski", "Rot Weiss Ahlen", "coach") not in found

@@ -88,9 +88,25 @@ class PersonTracker:
             return antecedent.ent_type_ == "PERSON" or self.roles.is_role_word(antecedent)
         if AGE_DESCRIPTION.match(token.text):
             return token.nbor(-1).lower_ in DEFINITE_ARTICLES
+        if self.is_role_description(token):
+            return True
         # "Der 31 Jahre alte ..."
         return token.lower_ == "alte" and doc[token.i - 1].lower_ == "jahre" and token.i >= 3 \
             and doc[token.i - 2].like_num and doc[token.i - 3].lower_ in DEFINITE_ARTICLES
+
+    def is_role_description(self, token: Token) -> bool:
+        """"Der Kapitän des SV Waldhof Mannheim blieb cool": a sentence that opens with a role and no
+        name refers to the person named last. Not a role named with a name ("Der Trainer Max Kranz")."""
+        doc = token.doc
+        opens = token.i - 1 == token.sent.start and doc[token.i - 1].lower_ in DEFINITE_ARTICLES
+        if not opens or not self.roles.is_role_word(token) or token.text in cue_words("team_words"):
+            return False
+        end = token.i + 1
+        while end < token.sent.end and doc[end].text not in CLAUSE_BREAKS:
+            end += 1
+        # "Der Trainer von YB, Raphael Wicky, ...": the name follows the comma
+        named_after = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "PERSON"
+        return doc[token.i + 1].ent_type_ != "PERSON" and not named_after
 
     def persons_of(self, s: Sentence) -> list[str]:
         named = list(dict.fromkeys(m.person for m in self.mentions))

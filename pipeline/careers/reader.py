@@ -370,6 +370,9 @@ class CareerReader:
         beim SC Verl": a role named with a person gives that person a station at the club meant.
         Returns the club and role each such person has in this sentence."""
         roles: dict[str, tuple[str, str]] = {}
+        described = self.read_role_description(s)
+        if described:
+            roles[described[0]] = described[1:]
         focus = self.club_in_focus()
         for person_span in s.persons:
             if focus and self.leads_the_team(person_span):
@@ -394,6 +397,20 @@ class CareerReader:
                         self.book.set_date(draft, end, "end")
                 roles.setdefault(person, (club, role))
         return roles
+
+    def read_role_description(self, s: Sentence) -> tuple[str, str, str] | None:
+        """"Der Kapitän des SV Waldhof Mannheim blieb cool": the person named last, in the role, at the
+        club the description names. Returns the person, club and role."""
+        mention = self.tracker.mentions[0] if self.tracker.mentions else None
+        if mention is None or mention.named or not self.tracker.is_role_description(self.doc[mention.index]):
+            return None
+        token = self.doc[mention.index]
+        club, role = self.role_club(token, s), self.roles.token_role(token)
+        if not club:
+            return None
+        draft = self.book.station(mention.person, club, role)
+        draft.evidence.append(s.span.text.strip())
+        return mention.person, club, role
 
     def leads_the_team(self, person: Span) -> bool:
         """"die Mannschaft von (Trainer) X", "das Team von X": X is the coach of the team."""
