@@ -637,3 +637,18 @@ def test_a_sentence_opening_with_a_role_of_a_club_refers_to_the_person_named_las
     assert ("Jan Podolski", "SC Wiedenbrück", "player") in found
     assert ("Marco Antwerpen", "Rot Weiss Ahlen", "coach") in found
     assert ("Jan Podolski", "Rot Weiss Ahlen", "coach") not in found
+
+
+def test_the_topic_club_holds_until_another_club_or_person_is_named(nlp: Language) -> None:
+    text = ("Der 1. FC Bocholt gewann 3:0 und bleibt Erster. Für den 1. FC Bocholt war es der fünfte Sieg.\n\n"
+            "Weiter im freien Fall befindet sich der SV Straelen. Vor nur 900 Zuschauern unterlag das Team "
+            "gegen den VfB Homberg mit 0:2. Nach dem Schlusspfiff gab es Pfiffe.\n\n"
+            "Trainer Dirk Wessel steht damit unter Druck.")
+    assert ("Dirk Wessel", "SV Straelen", "coach") in stations(run(nlp, text, dt.date(2023, 10, 1)))
+
+
+def test_a_result_compound_marks_the_opponent(nlp: Language) -> None:
+    text = ("Der FC Kray hat sich von Trainer Ralf Mehnert getrennt. Den Ausschlag gab die 0:3-Niederlage am "
+            "Samstag beim ETB Schwarz-Weiß Essen. „Wir mussten handeln“, sagte Präsident Olaf Kunze.")
+    found = stations(run(nlp, text, dt.date(2023, 10, 1)))
+    assert ("Olaf Kunze", "FC Kray", "official") in found

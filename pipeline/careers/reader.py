@@ -114,7 +114,10 @@ class CareerReader:
         """"Beim 1. FC Köln ist eine Ära zu Ende gegangen.": a sentence about one club and no one
         makes that club the topic of the next sentence."""
         named = {self.clubs.name(c) for c in s.clubs if not self.is_opponent(c)}
-        self.topic_club = s.clubs[0] if len(named) == 1 and not s.persons else None
+        if len(named) == 1 and not s.persons and not self.tracker.mentions:
+            self.topic_club = next(c for c in s.clubs if not self.is_opponent(c))
+        elif named or s.persons:
+            self.topic_club = None
 
     def follow_paragraph(self, s: Sentence) -> None:
         """A round-up's paragraph that opens with a club and a colon is about that club, and so are the
@@ -494,7 +497,9 @@ class CareerReader:
 
     def is_opponent(self, club: Span) -> bool:
         window = club.doc[max(club.sent.start, club.start - self.cue["opponent_window"]):club.start]
-        return any(t.text in self.cue["opponent_cues"] for t in window)
+        # "die 0:3-Niederlage beim BFC Dynamo": the result's noun after the score
+        return any(t.text in self.cue["opponent_cues"] or t.text.rsplit("-", 1)[-1] in self.cue["opponent_cues"]
+                   for t in window)
 
     def described_club(self, s: Sentence) -> Target | None:
         """"den Sechstligisten", "des Traditionsvereins": the club named last before. A league level
