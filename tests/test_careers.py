@@ -652,3 +652,10 @@ def test_a_result_compound_marks_the_opponent(nlp: Language) -> None:
             "Samstag beim ETB Schwarz-Weiß Essen. „Wir mussten handeln“, sagte Präsident Olaf Kunze.")
     found = stations(run(nlp, text, dt.date(2023, 10, 1)))
     assert ("Olaf Kunze", "FC Kray", "official") in found
+
+
+def test_a_place_in_a_relative_clause_is_not_where_the_move_goes(nlp: Language) -> None:
+    text = ("SV Lippstadt 08: Beim Tabellenzweiten hat Sportchef Uwe Kemper in die Abwehr investiert. "
+            "Vom Drittligisten SC Verl kommt Innenverteidiger Ole Brandt (24), "
+            "der in Verl zuletzt nur noch Ergänzungsspieler war.")
+    assert ("Ole Brandt", "SV Lippstadt 08", "player") in stations(run(nlp, text, dt.date(2023, 6, 1)))

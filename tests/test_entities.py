@@ -219,6 +219,7 @@ def test_non_titles(nlp: Language, text: str) -> None:
         # a first name only one person has stands for that person, however often he is named in full
         ("Jan Kerkhoff und Nils Kerkhoff spielten. Jan Kerkhoff traf. Jan ging 2012 nach Wuppertal.",
          ["Jan Kerkhoff", "Nils Kerkhoff", "Jan Kerkhoff", "Jan"]),
+        ("Nicht mehr dabei sind Jannis Kämper und Ole Brüning.", ["Jannis Kämper", "Ole Brüning"]),
     ],
 )
 def test_person_rules(nlp: Language, text: str, persons: list[str]) -> None:

@@ -100,8 +100,11 @@ class CareerReader:
         """"in die Türkei", "nach Nordamerika", "in die Lausitz": the move names where it went, by a
         place rather than a club. A ground ("an den Uhlenkrug") is most often the club in focus's own."""
         arrival = cue_words("arrival_prepositions")
+        verbs = [t for t in s.span if t.text in self.arrival_words]
+        # only in the move's clause: not "Vom SC Verl kommt X, der in Verl zuletzt nur Ersatz war"
+        clauses = [clause_of(s.span.doc[v.i:v.i + 1], s) for v in verbs] or [s.span]
         for token in s.span:
-            if token.lower_ not in arrival:
+            if token.lower_ not in arrival or not any(c.start <= token.i < c.end for c in clauses):
                 continue
             following = [t for t in s.span.doc[token.i + 1:min(s.span.end, token.i + 3)] if t.lower_ not in
                          APPOSITION_FILLERS]
