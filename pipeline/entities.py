@@ -561,23 +561,34 @@ class EntityResolver:
     def club_short_forms(self, doc: Doc, chosen: list[Span]) -> list[Span]:
         """Short forms, acronyms and bare prefixes of the clubs the document names in full."""
         forms: dict[str, str] = {}
-        prefixes: dict[str, set[str]] = {}
+        # "mit dem FC": a bare prefix stands for the club with that word named last before it
+        prefixes: dict[str, list[tuple[int, str]]] = {}
         for span in (s for s in chosen if s.label_ == "CLUB" and len(s) > 1):
             name = self.with_value(span).kb_id_
             for form in self.short_forms(span):
                 forms.setdefault(form, name)
-            if span[0].text in self.prefixes:
-                prefixes.setdefault(span[0].text, set()).add(name)
+            for word in {t.text for t in span} & self.prefixes:
+                prefixes.setdefault(word, []).append((span.start, name))
         spans = []
         for i, text in enumerate(self.words(doc).texts):
             base = text[:-1] if text.endswith("s") and text[:-1] in forms else text
             if base in forms and self.town_context(doc[i:i + 1]) is not False and not self.used_as_word(doc[i]):
                 start = i - 1 if i > 0 and f"{doc[i - 1].text} {text}" in self.team_nouns else i  # "die Red Bulls"
                 spans.append(Span(doc, start, i + 1, label="CLUB", kb_id=forms[base], span_id="club_short_form"))
-            elif text in prefixes and len(prefixes[text]) == 1 and i > 0 and doc[i - 1].lower_ in self.determiners:
-                name = next(iter(prefixes[text]))
-                spans.append(Span(doc, i, i + 1, label="CLUB", kb_id=name, span_id="club_short_form"))
+            elif text in prefixes and i > 0 and doc[i - 1].lower_ in self.determiners:
+                name = self.club_of_prefix(prefixes[text], i)
+                if name:
+                    spans.append(Span(doc, i, i + 1, label="CLUB", kb_id=name, span_id="club_short_form"))
         return spans
+
+    @staticmethod
+    def club_of_prefix(named: list[tuple[int, str]], i: int) -> str:
+        """The club named last before position `i`, else the only one named after it."""
+        before = [name for start, name in named if start < i]
+        if before:
+            return before[-1]
+        names = {name for _, name in named}
+        return names.pop() if len(names) == 1 else ""
 
     def used_as_word(self, token: Token) -> bool:
         """"zum Essen", "Das Wetter", "in großer Eintracht", "viel Energie": a short form that is also

@@ -321,3 +321,9 @@ def test_club_and_place_shapes(nlp: Language, text: str, expected: list[tuple[st
 )
 def test_grounds_sites_valleys_and_country_genitives(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
     assert places_and_clubs(nlp, text) == expected
+
+
+def test_a_bare_prefix_stands_for_the_club_with_that_word_named_last(nlp: Language) -> None:
+    doc = run(nlp, "Beim 1. FC Köln endet eine Ära: Sie hatte mit dem FC 2021 den Aufstieg gefeiert. "
+                   "Der FC Bayern München soll interessiert sein.")
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.text == "FC"] == [("FC", "1. FC Köln")]
