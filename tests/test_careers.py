@@ -659,3 +659,22 @@ def test_a_place_in_a_relative_clause_is_not_where_the_move_goes(nlp: Language) 
             "Vom Drittligisten SC Verl kommt Innenverteidiger Ole Brandt (24), "
             "der in Verl zuletzt nur noch Ergänzungsspieler war.")
     assert ("Ole Brandt", "SV Lippstadt 08", "player") in stations(run(nlp, text, dt.date(2023, 6, 1)))
+
+
+def test_a_station_told_as_the_one_before_ends_when_the_last_told_began(nlp: Language) -> None:
+    text = ("Der SC Verl hat sich am Montag von Cheftrainer Uwe Brandt getrennt. "
+            "Brandt hatte das Amt im Januar 2020 übernommen. "
+            "Zuvor hatte der 52-Jährige fünf Jahre lang den SV Rödinghausen trainiert.")
+    found = dated(nlp, text, dt.date(2021, 10, 20))
+    assert found[("Uwe Brandt", "SC Verl", "coach")] == ("2020-01", "2021-10-18")
+    assert found[("Uwe Brandt", "SV Rödinghausen", "coach")] == ("", "2020-01")
+
+
+def test_a_sentence_opening_with_a_verb_of_leaving(nlp: Language) -> None:
+    text = "Verlassen hat den SV Meppen zum 1. Juli dagegen Torhüterin Lisa Brand."
+    assert dated(nlp, text, dt.date(2022, 7, 12))[("Lisa Brand", "SV Meppen", "player")] == ("", "2022-07-01")
+
+
+def test_a_date_beside_an_honour_in_another_clause_dates_no_station(nlp: Language) -> None:
+    text = "Zuvor hatte Marc Keller beim FC Sion gespielt, wo er 2005 Torschützenkönig der Super League wurde."
+    assert dated(nlp, text, dt.date(2010, 6, 1))[("Marc Keller", "FC Sion", "player")] == ("", "")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .stations import StationBook, StationDraft
-from .text import Sentence, Target, clause_of, cue_words, cues, preposition_before
+from .text import Sentence, Target, clause_of, cue_words, cues, preposition_before, words_of
 
 SOURCE_LOOKBACK = 4  # "aus der Reserve des SC Preußen Münster"
 RELATIVE_PRONOUNS = {"der", "die", "dem", "den"}
@@ -17,13 +17,15 @@ class MoveDates:
         self.book = book
         self.cue = cues()
         self.birth_words = {w.lower() for w in self.cue["birth_date_cues"]}
+        # verbs of leaving, not nouns like "Ende" ("stand am Ende der Aufstieg")
+        self.leaving_verbs = {w for w in cue_words("end_cues") if w.islower()} | cue_words("dismissal_words")
 
     def side(self, target: Target, s: Sentence) -> str:
         """Whether the sentence has the person leave ("end") or join ("start") this club."""
         before = preposition_before(target.anchor, s)
         from_source = self.names_source(target.anchor, s)
         # Words of a date ("Ende Juni 2017", "bis 2003") say when, not whether he left.
-        clause_words = {t.text for t in clause_of(target.anchor, s) if t.ent_type_ != "DATE"}
+        clause_words = words_of(clause_of(target.anchor, s), skip_dates=True)
         if clause_words & cue_words("offer_nouns"):
             return "start"  # "das Angebot von Rot-Weiß Koblenz": the offer comes from the new club
         if from_source and self.is_passive_agent(s):
@@ -78,12 +80,17 @@ class MoveDates:
         """Dates of the club's own clause date it; a move dated on one side dates both sides."""
         side = sides[id(target)]
         dates = [d for d in s.dates if not self.is_birth_date(d) and not self.ends_a_contract(d, s)
-                 and not (self.in_clause(d, target, s) and self.dates_an_honour(d, s))]
+                 and not self.dates_an_honour(d, s)]
         own = [d for d in dates if self.in_clause(d, target, s)]
+        words = words_of(clause_of(target.anchor, s))
+        told_before = bool(words & cue_words("before_words"))
         for date in own:
             hint = date._.karriere_hint
-            if hint == "start" and side == "end" and self.is_move_time(date) and self.names_source(target.anchor, s):
-                hint = ""  # "zur Saison 2023/24 vom VfL Eintracht Hagen": the move ends the old club
+            leaves = self.names_source(target.anchor, s) or bool(words & self.leaving_verbs)
+            if hint == "start" and side == "end" and self.is_move_time(date) and leaves:
+                hint = ""  # "zur Saison 2023/24 vom VfL Eintracht Hagen", "verlässt X zum 1. Juli": the move ends it
+            if told_before and not hint:
+                hint = "start"  # "Zuvor trainierte er 2016 den FC X": when that station began, not when it ended
             which = "start" if hint == "start" else "end" if side == "end" or hint == "end" else "start"
             self.book.set_date(draft, date.kb_id_, which)
         opposite = {"end": "start", "start": "end"}.get(side)
@@ -96,21 +103,23 @@ class MoveDates:
                     self.book.set_date(draft, date.kb_id_, side)
         elif not own and len(targets) == 1:
             for date in dates:
-                hint = date._.karriere_hint
-                self.book.set_date(draft, date.kb_id_, "end" if side == "end" or hint == "end" else "start")
+                # "hat reagiert und sich am Montag von Trainer X getrennt": the date's clause tells a leaving
+                leaving = bool(words_of(clause_of(date, s), skip_dates=True) & self.leaving_verbs)
+                which = "end" if side == "end" or date._.karriere_hint == "end" or leaving else "start"
+                self.book.set_date(draft, date.kb_id_, which)
         if not s.dates and pending_date is not None and len(targets) == 1 and side != "end":
             self.book.set_date(draft, pending_date.kb_id_, "start")
         if len(targets) == 1 and not draft.start and side != "end":
             for date in dates:
                 # "trennte sich von Trainer X, der die Mannschaft im Sommer 2019 übernommen hatte"
-                if date not in own and {t.text for t in clause_of(date, s)} & cue_words("joined_participles"):
+                if date not in own and words_of(clause_of(date, s)) & cue_words("joined_participles"):
                     self.book.set_date(draft, date.kb_id_, "start")
 
     def is_move_time(self, date: Span) -> bool:
         return date.start > 0 and date.doc[date.start - 1].lower_ in cue_words("move_time_words")
 
     def is_loan(self, target: Target, s: Sentence) -> bool:
-        return bool({t.text for t in clause_of(target.anchor, s)} & cue_words("loan_words"))
+        return bool(words_of(clause_of(target.anchor, s)) & cue_words("loan_words"))
 
     def mark_kind(self, draft: StationDraft, s: Sentence, target: Target) -> None:
         """Loans ("an Vöcklamarkt verliehen") and stations the present tense holds ("spielt seit 2008")."""
@@ -133,7 +142,7 @@ class MoveDates:
         is no station end (SPEC 5a)."""
         if date._.karriere_hint != "end":
             return False
-        return bool({t.text for t in clause_of(date, s)} & cue_words("contract_words"))
+        return bool(words_of(clause_of(date, s)) & cue_words("contract_words"))
 
     def dates_an_honour(self, date: Span, s: Sentence) -> bool:
         """"der erste Meistertitel für den Klub seit der Saison 1983/84": a date beside an honour
@@ -142,7 +151,7 @@ class MoveDates:
         if not any(clause.start <= t.start < clause.end for t in s.titles):
             return False
         tells_move = cue_words("move_verbs") | cue_words("end_cues") | cue_words("career_end_words")
-        return not {t.text for t in clause} & tells_move
+        return not words_of(clause) & tells_move
 
     def is_birth_date(self, date: Span) -> bool:
         window = date.doc[max(0, date.start - 2):date.end]  # "geboren am ...", "Jahrgang 1949"
@@ -161,7 +170,7 @@ class MoveDates:
         hinted = {d._.karriere_hint: d.kb_id_ for d in reversed(dates) if d._.karriere_hint}
         if hinted:
             return hinted.get("start", ""), hinted.get("end", "")
-        if dates and {t.text for t in clause} & (cue_words("joined_participles") | cue_words("move_verbs")):
+        if dates and words_of(clause) & (cue_words("joined_participles") | cue_words("move_verbs")):
             return dates[0].kb_id_, ""
         return "", ""
 

@@ -17,7 +17,7 @@ from .persons import APPOSITION_GAP, PersonTracker
 from .roles import ROLE_ORDER, RoleWords
 from .stations import ROLE_GROUP, StationBook, StationDraft, date_key, freeze, joined
 from .text import (APPOSITION_FILLERS, Sentence, Target, clause_of, cue_words, cues, distance, is_headline,
-                   preposition_before, read_sentences)
+                   preposition_before, read_sentences, words_of)
 
 SAME_ROLE_WORDS = {"gleicher", "gleichen", "derselben", "selber", "selben"}
 LIST_GAP = 4
@@ -185,6 +185,7 @@ class CareerReader:
                     other = self.book.station(person, club, "player" if role == "coach" else "coach")
                     self.date_station(other, s, target, sides, targets, moves)  # "wo er als Spielertrainer ..."
                     other.evidence.append(s.span.text.strip())
+                self.end_before(draft, previous.get(person), s, target)
                 joins = sides[id(target)] != "end" and bool(draft.start or draft.latest_start)
                 if joins and s.words & cue_words("move_verbs"):
                     self.book.close_previous(previous.get(person), draft)
@@ -201,6 +202,18 @@ class CareerReader:
         self.read_career_end(s, persons, explicit=True)
         self.read_dismissal(s)
         self.read_promotion(s, persons)
+
+    @staticmethod
+    def end_before(draft: StationDraft, later: StationDraft | None, s: Sentence, target: Target) -> None:
+        """"Lüdecke hatte das Amt im Januar 2020 übernommen. Zuvor hatte er den FSV 63 Luckenwalde
+        trainiert": a station told as the one before ends when the station told last began."""
+        if later is None or draft.end or later is draft or later.club == draft.club or not joined(later):
+            return
+        if ROLE_GROUP[later.role] != ROLE_GROUP[draft.role]:
+            return
+        if words_of(clause_of(target.anchor, s)) & cue_words("before_words"):
+            if not draft.start or date_key(draft.start) <= date_key(joined(later)):
+                draft.end = joined(later)
 
     def end_at_arrival(self, move_sides: list[tuple[str, str, StationDraft]], s: Sentence) -> None:
         """"Der 23-Jährige kommt vom Westfalenligisten TSG Sprockhövel": the club left ends when the
@@ -340,6 +353,7 @@ class CareerReader:
         station = self.station_left(persons[0], s)
         if dates and station is not None and not station.start:
             self.book.set_date(station, min(dates, key=lambda d: distance(cue.i, d)).kb_id_, "start")
+            self.last_station_of[persons[0]] = station  # the station the story is at ("Zuvor ...")
 
     def station_left(self, person: str, s: Sentence) -> StationDraft | None:
         """The staff station a dismissal or takeover is about: at a club of the sentence, else the one
@@ -445,7 +459,7 @@ class CareerReader:
         in_clause = [c for c in s.clubs if clause.start <= c.start < clause.end and not self.is_opponent(c)]
         if in_clause:
             return self.clubs.name(min(in_clause, key=lambda c: distance(role_token.i, c)))
-        signing = {t.text for t in clause} & (cue_words("move_verbs") | cue_words("passive_agent_participles"))
+        signing = words_of(clause) & (cue_words("move_verbs") | cue_words("passive_agent_participles"))
         if any(not self.is_opponent(c) for c in s.clubs) and not signing:
             return None  # the sentence names its clubs elsewhere, with their own roles
         return self.club_in_focus() or None  # "wurde Innenverteidiger Vukić verpflichtet": by the club in focus
@@ -494,7 +508,7 @@ class CareerReader:
         """"Geplatzt ist dagegen der Wechsel zur Hammer SpVg", "wird nicht zum SC Paderborn wechseln":
         no station at that club. A negation elsewhere in the sentence does not reach it ("hatte nie eine
         Profimannschaft verantwortet, wohl aber: Als Co-Trainer arbeitete er bei RB Leipzig")."""
-        words = {t.text for t in clause_of(club, s)}
+        words = words_of(clause_of(club, s))
         negated = bool(words & cue_words("negations")) and not s.dates
         return negated or bool(words & cue_words("failed_move_words"))
 

@@ -65,7 +65,7 @@ def read_sentences(doc: Doc) -> list[Sentence]:
         ents = ents_by_sent.get(sent.start, [])
         result.append(Sentence(
             span=sent,
-            words={t.text for t in sent},
+            words=words_of(sent),
             persons=[e for e in ents if e.label_ == "PERSON"],
             clubs=[e for e in ents if e.label_ == "CLUB"],
             dates=[e for e in ents if e.label_ == "DATE" and e.kb_id_],
@@ -73,6 +73,16 @@ def read_sentences(doc: Doc) -> list[Sentence]:
             titles=[e for e in ents if e.label_ == "TITLE"],
         ))
     return result
+
+
+def words_of(span: Span, skip_dates: bool = False) -> set[str]:
+    """The span's words as written, and a sentence's first word also in lower case: "Verlassen hat
+    Leverkusen zum 1. Juli Torhüterin X" has the verb "verlassen"."""
+    tokens = [t for t in span if not (skip_dates and t.ent_type_ == "DATE")]
+    words = {t.text for t in tokens}
+    if tokens and tokens[0].is_sent_start:
+        words.add(tokens[0].lower_)
+    return words
 
 
 def clause_of(anchor: Span, s: Sentence) -> Span:
