@@ -36,6 +36,8 @@ WEAK_RULES = {"base_model", "place_after_preposition", "place_ground_context", "
               "place_at_ground_article", "person_after_role", "person_first_last", "person_first_first_last",
               "person_first_particle_last"}
 CLUB_TOWN_ALIAS = "club_town_alias"
+# Word endings that tell a spell at a club: "Stammspielerin", "Co-Trainer", "Vertragsverlängerung"
+STINT_ENDINGS = ("spieler", "spielerin", "trainer", "trainerin", "verlängerung")
 DOCUMENT_RULES = {"club_short_form", "person_surname"}
 BASE_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "LOC": "PLACE", "GPE": "PLACE", "ORG": "CLUB"}
 CAPITALISED = re.compile(r"^[A-ZÄÖÜ]")
@@ -634,8 +636,8 @@ class EntityResolver:
             return True  # "nach Lotte gewechselt", "holte ihn Bocholt zurück"
         if before_lower == "in" and head.start > 1 and doc[head.start - 2].text in self.match_nouns:
             return False  # "die Niederlage in Bern": where a match was played
-        if before_lower == "in" and words & self.stint_words:
-            return True
+        if before_lower == "in" and (words & self.stint_words or any(w.endswith(STINT_ENDINGS) for w in words)):
+            return True  # "die in Freiburg zuletzt Stammspielerin war", "Vertragsverlängerung in Dresden"
         if before_lower in self.place_prepositions:
             return False
         return None

@@ -257,6 +257,9 @@ def test_spans_never_overlap_and_have_no_leading_article(seed_doc: Doc) -> None:
         # place words count in their own clause only
         ("Er war vom SV Meppen nach Graz gewechselt, geboren wurde er in Linz.",
          [("CLUB", "SV Meppen"), ("CLUB", "Graz"), ("PLACE", "Linz")]),
+        # a spell told by a role word's ending
+        ("Sie kommt vom SC Freiburg, wo sie zuletzt spielte. In Freiburg war sie Stammspielerin.",
+         [("CLUB", "SC Freiburg"), ("CLUB", "Freiburg")]),
     ],
 )
 def test_town_reading_from_context(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
