@@ -499,6 +499,8 @@ class EntityResolver:
             return self.accept_place(span)
         if span.label_ == "CLUB" and span.id_ == CLUB_TOWN_ALIAS:
             return self.has_club_context(span) and not self.used_as_word(span[0])
+        if span.label_ == "CLUB" and any(t.is_upper and t.text.title() in self.function_words for t in span):
+            return False  # an all-caps headline: "BERGISCHER HC VERSTÄRKT DEN RÜCKRAUM"
         if span.label_ == "PERSON":
             return not self.is_club_word_span(span)
         return True

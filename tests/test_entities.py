@@ -304,6 +304,11 @@ def test_club_word_of_a_club_named_in_full_is_its_short_form(
          [("CLUB", "New York Red Bulls"), ("CLUB", "Red Bulls")]),
         # a club word after a quantifier is the word
         ("Er spielte für Energie Cottbus. Er bringt viel Energie mit.", [("CLUB", "Energie Cottbus")]),
+        # abbreviations of club types, and a table position before one is no part of the name
+        ("Der Verfolger SSVg Velbert gewann, der STV Horst-Emscher verlor.",
+         [("CLUB", "SSVg Velbert"), ("CLUB", "STV Horst-Emscher")]),
+        # an all-caps headline: the club ends where the sentence's words begin
+        ("BERGISCHER HC VERSTÄRKT DEN RÜCKRAUM\n\nDer Klub holt einen Spieler.", [("CLUB", "BERGISCHER HC")]),
     ],
 )
 def test_club_and_place_shapes(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
