@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from typing import cast
 
@@ -22,6 +23,7 @@ SEGMENTERS = {"parser", "senter", "sentencizer"}
 # "im Jahr 2014." and "trennten sich 1:1." end a sentence; spaCy keeps such full stops
 # on the number, as it rightly does for the ordinal "30." of "30. Juni".
 NUMBER_FULL_STOPS = [r"(?<=\d{4})\.", r"(?<=\d:\d)\.", r"(?<=\d:\d\d)\."]
+APOSTROPHE_NAME = re.compile(r"^[A-Z]['’][A-ZÄÖÜ][a-zäöüß]+$")  # O’Connor, D’Angelo
 
 
 def load_base(base: str | None) -> Language:
@@ -38,16 +40,23 @@ def load_base(base: str | None) -> Language:
     return nlp
 
 
-def split_year_full_stops(nlp: Language) -> None:
-    """"im Jahr 2014." -> "2014" ".", "1:1." -> "1:1" "."."""
+def tune_tokenizer(nlp: Language) -> None:
+    """"im Jahr 2014." -> "2014" ".", "1:1." -> "1:1" "."; "O’Connor" stays one word."""
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
     suffixes = [*(nlp.Defaults.suffixes or []), *NUMBER_FULL_STOPS]
-    cast(Tokenizer, nlp.tokenizer).suffix_search = compile_suffix_regex(suffixes).search
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    base_match = tokenizer.token_match
+
+    def keep_name(text: str) -> object:
+        return APOSTROPHE_NAME.match(text) or (base_match(text) if base_match else None)
+
+    tokenizer.token_match = keep_name
 
 
 def build_nlp(base: str | None = None) -> Language:
     """The karriere pipeline; `base` names an installed German spaCy pipeline to build on."""
     nlp = load_base(base)
-    split_year_full_stops(nlp)
+    tune_tokenizer(nlp)
     nlp.add_pipe("karriere_number_stops", first=True)
     if not SEGMENTERS.intersection(nlp.pipe_names):
         nlp.add_pipe("sentencizer", after="karriere_number_stops")

@@ -220,6 +220,7 @@ def test_non_titles(nlp: Language, text: str) -> None:
         ("Jan Kerkhoff und Nils Kerkhoff spielten. Jan Kerkhoff traf. Jan ging 2012 nach Wuppertal.",
          ["Jan Kerkhoff", "Nils Kerkhoff", "Jan Kerkhoff", "Jan"]),
         ("Nicht mehr dabei sind Jannis Kämper und Ole Brüning.", ["Jannis Kämper", "Ole Brüning"]),
+        ("Trainer James O’Connor setzte ihn ein, D'Angelo nicht.", ["James O’Connor"]),
     ],
 )
 def test_person_rules(nlp: Language, text: str, persons: list[str]) -> None:
@@ -305,6 +306,8 @@ def test_club_word_of_a_club_named_in_full_is_its_short_form(
         # a club word after a quantifier is the word
         ("Er spielte für Energie Cottbus. Er bringt viel Energie mit.", [("CLUB", "Energie Cottbus")]),
         # abbreviations of club types, and a table position before one is no part of the name
+        ("Vom Ligakonkurrenten SC Freiburg kommt sie, vom Stadtrivalen HC Elbflorenz er.",
+         [("CLUB", "SC Freiburg"), ("CLUB", "HC Elbflorenz")]),
         ("Der Verfolger SSVg Velbert gewann, der STV Horst-Emscher verlor.",
          [("CLUB", "SSVg Velbert"), ("CLUB", "STV Horst-Emscher")]),
         # an all-caps headline: the club ends where the sentence's words begin
