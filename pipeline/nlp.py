@@ -45,12 +45,10 @@ def tune_tokenizer(nlp: Language) -> None:
     tokenizer = cast(Tokenizer, nlp.tokenizer)
     suffixes = [*(nlp.Defaults.suffixes or []), *NUMBER_FULL_STOPS]
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    base_match = tokenizer.token_match
-
-    def keep_name(text: str) -> object:
-        return APOSTROPHE_NAME.match(text) or (base_match(text) if base_match else None)
-
-    tokenizer.token_match = keep_name
+    base = tokenizer.token_match
+    # a regex's own match method, so that the tokenizer can still be saved
+    pattern = APOSTROPHE_NAME.pattern if base is None else f"{APOSTROPHE_NAME.pattern}|{base.__self__.pattern}"
+    tokenizer.token_match = re.compile(pattern).match
 
 
 def build_nlp(base: str | None = None) -> Language:
