@@ -36,6 +36,8 @@ WEAK_RULES = {"base_model", "place_after_preposition", "place_ground_context", "
               "place_at_ground_article", "person_after_role", "person_first_last", "person_first_first_last",
               "person_first_particle_last"}
 CLUB_TOWN_ALIAS = "club_town_alias"
+CHAMPION_BEFORE_LEAGUE = "title_champion_before_league"  # kept only when a league follows
+REGIONAL_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+er$")  # "Brandenburger", "Hamburger"
 # Word endings that tell a spell at a club: "Stammspielerin", "Co-Trainer", "Vertragsverlängerung"
 STINT_ENDINGS = ("spieler", "spielerin", "trainer", "trainerin", "verlängerung")
 DOCUMENT_RULES = {"club_short_form", "person_surname"}
@@ -474,6 +476,8 @@ class EntityResolver:
                   for s in select_longest(accepted)]
         chosen = [self.town_for_club(s, chosen) for s in chosen]
         chosen = merge_neighbours([self.won_cup(self.extend_sponsor(s)) for s in chosen], self.title_of_league)
+        # "Meister der Challenge League" is one TITLE; "Meister der Herzen" is none
+        chosen = [s for s in chosen if s.id_ != CHAMPION_BEFORE_LEAGUE]
         chosen = merge_neighbours(chosen, self.club_and_town)
         doc.ents = filter_spans(chosen)
         return doc
@@ -755,10 +759,13 @@ class EntityResolver:
         championship won is an honour; one played for ("spielen um die ...") a competition."""
         if span.label_ != "LEAGUE" or not CUP.search(span.text) or span.start == 0:
             return span
-        before = span.doc[span.start - 1].lower_
-        won = self.words(span.doc).sentence(span) & self.win_verbs
+        doc, start = span.doc, span.start
+        if start >= 2 and REGIONAL_ADJECTIVE.match(doc[start - 1].text) and not doc[start - 1].ent_type_:
+            start -= 1  # "den Brandenburger Landespokal gewonnen"
+        before = doc[start - 1].lower_ if start > 0 else ""
+        won = self.words(doc).sentence(span) & self.win_verbs
         if (before in {"den", "der", "die"} and won) or before == "zur":
-            return Span(span.doc, span.start, span.end, label="TITLE", span_id="title_cup_won")
+            return Span(doc, start, span.end, label="TITLE", span_id="title_cup_won")
         return span
 
     @staticmethod

@@ -193,6 +193,9 @@ def test_league_descriptors_are_not_entities(nlp: Language, text: str) -> None:
          "Deutschen A-Junioren-Meisterschaft"),
         ("Den Stanley Cup holten die Capitals im Juni 2018.", "Stanley Cup"),
         ("Meister mit den Eisbären", "Meister"),
+        ("Er wurde 2019 Meister der Challenge League.", "Meister der Challenge League"),
+        ("Er hatte mit der Mannschaft den Brandenburger Landespokal gewonnen.", "Brandenburger Landespokal"),
+        ("1959 wurde der Klub Westdeutscher Meister.", "Westdeutscher Meister"),
     ],
 )
 def test_title_rules(nlp: Language, text: str, title: str) -> None:
@@ -205,6 +208,7 @@ def test_title_rules(nlp: Language, text: str, title: str) -> None:
     "Der Bürgermeister gratulierte.",
     "Er wurde Vize-Europameister.",
     "Er war sein Lehrmeister.",
+    "Er ist der Meister der Herzen.",
 ])
 def test_non_titles(nlp: Language, text: str) -> None:
     assert ents(run(nlp, text), "TITLE") == []
