@@ -148,6 +148,8 @@ def gazetteer_entries(lexicon: dict[str, Any], known_word: Callable[[str], bool]
             add(form, GazetteerEntry("PLACE", name, kind))
         for form in weak_adjective_forms(name):  # "ins Bergische Land", "im Bergischen Land"
             add(form, GazetteerEntry("PLACE", name, kind))
+        if kind == "region" and name.endswith("lande"):  # "in den Niederlanden"
+            add(name + "n", GazetteerEntry("PLACE", name, kind))
 
     never_alone = set(lexicon["club_words"]) | set(lexicon["countries"]) | set(lexicon["regions"])
     for row in resources.read_tsv("gazetteer_clubs.tsv"):
@@ -516,8 +518,9 @@ class EntityResolver:
         before = self.previous_word(span)
         if span.id_ == "ambiguous":  # "in Wetter", "in Wengern, Wetter und Schwelm"
             return self.previous_word(self.list_head(span)).lower() in self.place_prepositions
-        if span.id_ == "region" and span.text.endswith("en") and before.lower() in PLURAL_ARTICLES:
-            return False  # "die Ostwestfalen", "den Schweden": the people, not the land
+        if span.id_ == "region" and span.text.endswith("en") and before.lower() in PLURAL_ARTICLES \
+                and span.text == span.kb_id_:
+            return False  # "die Ostwestfalen", "den Schweden": the people; "den Niederlanden" is the land
         if span.id_ == "place_after_preposition":
             village = span.doc[span.start]._.karriere_village_like
             context = self.words(span.doc).sentence_lower(span) & self.place_context

@@ -332,6 +332,11 @@ def test_club_and_place_shapes(nlp: Language, text: str, expected: list[tuple[st
         ("Im Zillertal verbrachte er den Urlaub.", [("PLACE", "Zillertal")]),
         ("Er wurde in Belgiens höchster Liga Meister.", [("PLACE", "Belgiens")]),
         ("Im Bergischen Land ist er aufgewachsen.", [("PLACE", "Bergischen Land")]),
+        ("Er spielte zwei Jahre in den Niederlanden.", [("PLACE", "Niederlanden")]),
+        ("Er zog in die Kurpfalz, dann an die Elbe.", [("PLACE", "Kurpfalz"), ("PLACE", "Elbe")]),
+        ("In Washington gab er sein Debüt.", [("PLACE", "Washington")]),
+        ("Er legte sich den Ball auf den Elfmeterpunkt.", []),
+        ("Das spielt keine Rolle.", []),
     ],
 )
 def test_grounds_sites_valleys_and_country_genitives(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
