@@ -134,7 +134,7 @@ def gazetteer_entries(lexicon: dict[str, Any], known_word: Callable[[str], bool]
             bucket.append(entry)
 
     place_names = {row["name"] for row in resources.read_tsv("gazetteer_places.tsv")}
-    place_names.update(lexicon["countries"], lexicon["regions"], lexicon["world_cities"])
+    place_names.update(lexicon["countries"], lexicon["regions"], lexicon["world_cities"], lexicon["grounds"])
     ambiguous = set(lexicon["ambiguous_places"])
     regions = set(lexicon["countries"]) | set(lexicon["regions"])
     for name in sorted(place_names):

@@ -337,6 +337,8 @@ def test_club_and_place_shapes(nlp: Language, text: str, expected: list[tuple[st
         ("In Washington gab er sein Debüt.", [("PLACE", "Washington")]),
         ("Er legte sich den Ball auf den Elfmeterpunkt.", []),
         ("Das spielt keine Rolle.", []),
+        ("Im Şenol-Güneş-Stadion jubelten die Fans, in der Alten Försterei nicht.",
+         [("PLACE", "Şenol-Güneş-Stadion"), ("PLACE", "Alten Försterei")]),
     ],
 )
 def test_grounds_sites_valleys_and_country_genitives(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
