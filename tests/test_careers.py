@@ -678,3 +678,11 @@ def test_a_sentence_opening_with_a_verb_of_leaving(nlp: Language) -> None:
 def test_a_date_beside_an_honour_in_another_clause_dates_no_station(nlp: Language) -> None:
     text = "Zuvor hatte Marc Keller beim FC Sion gespielt, wo er 2005 Torschützenkönig der Super League wurde."
     assert dated(nlp, text, dt.date(2010, 6, 1))[("Marc Keller", "FC Sion", "player")] == ("", "")
+
+
+def test_a_coach_named_after_unter_coaches_the_club_the_subject_is_at(nlp: Language) -> None:
+    text = ("Der FC Kray trauert um Werner Lenz. 1971 wechselte Lenz zum FC Schalke 04. "
+            "Unter Trainer Ivo Horvath spielte er zunächst noch in der Glückauf-Kampfbahn.")
+    found = stations(run(nlp, text, dt.date(2020, 5, 1)))
+    assert ("Ivo Horvath", "FC Schalke 04", "coach") in found
+    assert ("Ivo Horvath", "FC Kray", "coach") not in found

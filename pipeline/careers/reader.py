@@ -459,6 +459,12 @@ class CareerReader:
         in_clause = [c for c in s.clubs if clause.start <= c.start < clause.end and not self.is_opponent(c)]
         if in_clause:
             return self.clubs.name(min(in_clause, key=lambda c: distance(role_token.i, c)))
+        if self.tracker.is_oblique(person) and self.roles.token_role(role_token) in STAFF_ROLES:
+            # "Unter Trainer Ivica Horvat spielte er ...": the coach of the club the subject was at then
+            subject = next((m.person for m in self.tracker.mentions), self.tracker.focus_person)
+            station = self.last_station_of.get(subject)
+            if station is not None and station.person != self.people.resolve(person):
+                return station.club
         signing = words_of(clause) & (cue_words("move_verbs") | cue_words("passive_agent_participles"))
         if any(not self.is_opponent(c) for c in s.clubs) and not signing:
             return None  # the sentence names its clubs elsewhere, with their own roles
