@@ -686,3 +686,17 @@ def test_a_coach_named_after_unter_coaches_the_club_the_subject_is_at(nlp: Langu
     found = stations(run(nlp, text, dt.date(2020, 5, 1)))
     assert ("Ivo Horvath", "FC Schalke 04", "coach") in found
     assert ("Ivo Horvath", "FC Kray", "coach") not in found
+
+
+def test_a_round_up_paragraph_without_a_club_goes_on_with_the_one_before(nlp: Language) -> None:
+    text = ("Den dicksten Verlust hat der SC Verl zu verkraften. Stürmer Kai Brand wechselt nach Bielefeld.\n\n"
+            "Beim VfL Bochum ist eine Ära zu Ende gegangen. Kapitän Jan Ruhr hört auf.\n\n"
+            "Sein Nachfolger soll Tim Sauer werden.\n\n"
+            "Die 20-Jährige kommt zur Saison 2022/23 auf Leihbasis von Eintracht Frankfurt, wo sie vor zwei Jahren aus der "
+            "eigenen Jugend in den Profikader aufgerückt war.\n\n"
+            "Der FC Gütersloh hat sich im Mittelfeld verstärkt. Das 0:2 beim SC Paderborn 07 war ein Weckruf. "
+            "„Wir mussten handeln“, sagte Präsident Olaf Kunze.")
+    found = dated(nlp, text, dt.date(2022, 7, 12))
+    assert found[("Tim Sauer", "VfL Bochum", "player")] == ("2022/2023", "")
+    assert found[("Tim Sauer", "Eintracht Frankfurt", "player")] == ("2020", "")  # a loan: he stays theirs
+    assert ("Olaf Kunze", "FC Gütersloh", "official") in found

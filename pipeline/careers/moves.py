@@ -52,6 +52,8 @@ class MoveDates:
         if token is None or token.lower_ not in cue_words("source_prepositions"):
             return False
         before = token.doc[token.i - 1] if token.i > s.span.start else None
+        if before is not None and before.text in cue_words("loan_words") | cue_words("move_verbs"):
+            return True  # "auf Leihbasis von Eintracht Frankfurt", "der Wechsel vom VfL"
         return before is None or not (before.is_title and not before.ent_type_)
 
     def names_destination(self, anchor: Span, s: Sentence) -> bool:

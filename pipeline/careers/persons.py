@@ -108,6 +108,10 @@ class PersonTracker:
         named_after = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "PERSON"
         return doc[token.i + 1].ent_type_ != "PERSON" and not named_after
 
+    def refers_to_someone(self, s: Sentence) -> bool:
+        """A pronoun or description for a person in the sentence ("er", "der 26-Jährige")."""
+        return any(self.stands_for_person(t) for t in s.span)
+
     def persons_of(self, s: Sentence) -> list[str]:
         named = list(dict.fromkeys(m.person for m in self.mentions))
         if not named and self.focus_person:

@@ -108,9 +108,8 @@ class CareerReader:
                 continue
             following = [t for t in s.span.doc[token.i + 1:min(s.span.end, token.i + 3)] if t.lower_ not in
                          APPOSITION_FILLERS]
-            if following and following[0].text[:1].isupper() and following[0].ent_type_ not in ("CLUB", "DATE",
-                                                                                                 "PERSON", "LEAGUE"):
-                return True
+            if following and following[0].ent_type_ == "PLACE":
+                return True  # not "aus der Jugend in den Profikader"
         return False
 
     def follow_topic(self, s: Sentence) -> None:
@@ -134,15 +133,28 @@ class CareerReader:
                 and self.doc[first.end].text == ":":
             self.section_club = first
         opening = self.opening_club(s)
-        self.paragraph_club = opening if opening is not None and self.is_round_up else self.section_club
+        # "Beim 1. FC Köln ist eine Ära zu Ende gegangen.": a paragraph that opens on a club and no one
+        about_club = opening is not None and not s.persons and not self.tracker.refers_to_someone(s)
+        if opening is not None and (self.is_round_up or about_club):
+            self.paragraph_club = opening
+        elif not (self.is_round_up and opening is None and self.section_club is None):
+            self.paragraph_club = self.section_club
+        # a round-up's paragraph that opens on no club goes on with the club of the one before
 
     def opening_club(self, s: Sentence) -> Span | None:
-        """The club a sentence opens with, at most a preposition and an article before it."""
+        """The club a paragraph's first sentence is about: the club it opens with (at most a preposition
+        and an article before it), or the one club it names when it names no one ("Den dicksten Verlust
+        hat die SGS Essen zu verkraften.")."""
         first = s.clubs[0] if s.clubs else None
-        if first is None or first.start - s.span.start > OPENING_LEAD or self.is_opponent(first):
+        if first is None or self.is_opponent(first):
             return None
         lead = self.doc[s.span.start:first.start]
-        return first if all(t.is_lower or t.is_stop for t in lead) and not lead.ents else None
+        if len(lead) <= OPENING_LEAD and all(t.is_lower or t.is_stop for t in lead) and not lead.ents:
+            return first
+        named = {self.clubs.name(c) for c in s.clubs if not self.is_opponent(c)}
+        if len(named) == 1 and not s.persons and not self.tracker.refers_to_someone(s):
+            return first
+        return None
 
     def opens_paragraph(self, s: Sentence) -> bool:
         start = s.span.start
@@ -522,7 +534,7 @@ class CareerReader:
         window = club.doc[max(club.sent.start, club.start - self.cue["opponent_window"]):club.start]
         # "die 0:3-Niederlage beim BFC Dynamo": the result's noun after the score
         return any(t.text in self.cue["opponent_cues"] or t.text.rsplit("-", 1)[-1] in self.cue["opponent_cues"]
-                   for t in window)
+                   or SCORE.match(t.text) for t in window)  # "das 0:2 beim 1. FC Monheim"
 
     def described_club(self, s: Sentence) -> Target | None:
         """"den Sechstligisten", "des Traditionsvereins": the club named last before. A league level
