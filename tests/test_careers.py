@@ -700,3 +700,10 @@ def test_a_round_up_paragraph_without_a_club_goes_on_with_the_one_before(nlp: La
     assert found[("Tim Sauer", "VfL Bochum", "player")] == ("2022/2023", "")
     assert found[("Tim Sauer", "Eintracht Frankfurt", "player")] == ("2020", "")  # a loan: he stays theirs
     assert ("Olaf Kunze", "FC Gütersloh", "official") in found
+
+
+def test_a_named_person_taking_over_with_no_club_coaches_the_club_in_focus(nlp: Language) -> None:
+    text = ("Der SV Babelsberg 03 hat sich von Trainer Uwe Kraatz getrennt. Bis Donnerstag leitet U19-Trainer "
+            "Marc Pietsch das Training. Ab Donnerstag übernimmt dann Andreas Hüttner.")
+    found = dated(nlp, text, dt.date(2021, 10, 18))
+    assert found[("Andreas Hüttner", "SV Babelsberg 03", "coach")] == ("2021-10-21", "")

@@ -363,9 +363,22 @@ class CareerReader:
         clause = clause_of(s.span.doc[cue.i:cue.i + 1], s)
         dates = [d for d in s.dates if clause.start <= d.start < clause.end and not self.moves.is_birth_date(d)]
         station = self.station_left(persons[0], s)
+        if station is None:
+            station = self.take_over_in_focus(persons[0], s)
         if dates and station is not None and not station.start:
             self.book.set_date(station, min(dates, key=lambda d: distance(cue.i, d)).kb_id_, "start")
             self.last_station_of[persons[0]] = station  # the station the story is at ("Zuvor ...")
+
+    def take_over_in_focus(self, person: str, s: Sentence) -> StationDraft | None:
+        """"Ab Donnerstag übernimmt dann Andreas Hüttner.": a named person taking over, no club named,
+        is the new coach of the club in focus."""
+        focus = self.club_in_focus()
+        named = [m for m in self.tracker.mentions if m.named and m.person == person]
+        if not focus or not named or s.words & cue_words("blocking_cues"):
+            return None
+        draft = self.book.station(person, focus, "coach")
+        draft.evidence.append(s.span.text.strip())
+        return draft
 
     def station_left(self, person: str, s: Sentence) -> StationDraft | None:
         """The staff station a dismissal or takeover is about: at a club of the sentence, else the one
