@@ -707,3 +707,10 @@ def test_a_named_person_taking_over_with_no_club_coaches_the_club_in_focus(nlp: 
             "Marc Pietsch das Training. Ab Donnerstag übernimmt dann Andreas Hüttner.")
     found = dated(nlp, text, dt.date(2021, 10, 18))
     assert found[("Andreas Hüttner", "SV Babelsberg 03", "coach")] == ("2021-10-21", "")
+
+
+def test_a_move_to_a_ground_is_a_move_to_the_club_in_focus(nlp: Language) -> None:
+    text = ("Der 1. FC Bocholt siegte. Marcel Hövener traf zum 1:1. "
+            "Der 33-jährige Ex-Profi war im Sommer 2020 an den Hünting gekommen.")
+    found = dated(nlp, text, dt.date(2023, 9, 4))
+    assert found[("Marcel Hövener", "1. FC Bocholt", "player")] == ("2020-SU", "")

@@ -96,6 +96,20 @@ class CareerReader:
         verb = next((t for t in s.span if t.text in verbs), None)
         return Target(focus, s.span.doc[verb.i:verb.i + 1]) if verb is not None else None
 
+    def ground_arrived_at(self, s: Sentence) -> Target | None:
+        """"war im Sommer 2020 an den Hünting gekommen": a move to a ground is a move to the club in
+        focus, whose ground it is."""
+        focus = self.focus_club()
+        if focus is None or not s.words & self.arrival_words:
+            return None
+        for place in (e for e in s.span.ents if e.label_ == "PLACE" and e.id_ != "region"):  # not "an den Niederrhein"
+            lead = [t for t in self.doc[max(s.span.start, place.start - 2):place.start]
+                    if t.lower_ not in APPOSITION_FILLERS]
+            if lead and lead[-1].lower_ in cue_words("ground_prepositions") and \
+                    any(t.text in self.arrival_words for t in clause_of(place, s)):
+                return Target(focus, place)
+        return None
+
     def names_place_of_arrival(self, s: Sentence) -> bool:
         """"in die Türkei", "nach Nordamerika", "in die Lausitz": the move names where it went, by a
         place rather than a club. A ground ("an den Uhlenkrug") is most often the club in focus's own."""
@@ -513,12 +527,15 @@ class CareerReader:
         if described is not None and not self.is_failed_move(described.anchor, s) \
                 and self.clubs.name(described.club) not in {self.clubs.name(t.club) for t in targets}:
             targets.append(described)
+        ground = self.ground_arrived_at(s)
+        if ground is not None and self.clubs.name(ground.club) not in {self.clubs.name(t.club) for t in targets}:
+            targets.append(ground)
         if is_headline(s):
             return []  # "Erste Schritte bei Inter Leipzig": the paragraph below tells the station
         if not s.words & self.station_words:
             # Without a station word, only clubs governed by a station preposition
             # ("bei Sachsen Leipzig", "für den VfB") count.
-            targets = [t for t in targets if preposition_before(t.anchor, s) & STATION_PREPOSITIONS]
+            targets = [t for t in targets if preposition_before(t.anchor, s) & STATION_PREPOSITIONS or t is ground]
         if not targets:
             return []
         if self.is_match_report(s):
