@@ -714,3 +714,11 @@ def test_a_move_to_a_ground_is_a_move_to_the_club_in_focus(nlp: Language) -> Non
             "Der 33-jährige Ex-Profi war im Sommer 2020 an den Hünting gekommen.")
     found = dated(nlp, text, dt.date(2023, 9, 4))
     assert found[("Marcel Hövener", "1. FC Bocholt", "player")] == ("2020-SU", "")
+
+
+def test_a_date_in_a_clause_of_no_club_dates_the_joinings_after_it(nlp: Language) -> None:
+    text = ("Jan Kerkhoff und Nils Kerkhoff spielten zusammen beim KFC Uerdingen 05. 2019 trennten sich die Wege "
+            "wieder: Jan wechselte zum SC Wiedenbrück, Nils zum SV Straelen.")
+    found = dated(nlp, text, dt.date(2023, 9, 4))
+    assert found[("Jan Kerkhoff", "SC Wiedenbrück", "player")] == ("2019", "")
+    assert found[("Nils Kerkhoff", "SV Straelen", "player")] == ("2019", "")

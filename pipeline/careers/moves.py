@@ -103,7 +103,7 @@ class MoveDates:
             for date in dates:
                 if any(self.in_clause(date, t, s) for t in partners) and date._.karriere_hint != partners_own:
                     self.book.set_date(draft, date.kb_id_, side)
-        elif not own and len(targets) == 1:
+        elif not own and (len(targets) == 1 or self.dates_the_whole_move(dates, targets, sides, s)):
             for date in dates:
                 # "hat reagiert und sich am Montag von Trainer X getrennt": the date's clause tells a leaving
                 leaving = bool(words_of(clause_of(date, s), skip_dates=True) & self.leaving_verbs)
@@ -116,6 +116,14 @@ class MoveDates:
                 # "trennte sich von Trainer X, der die Mannschaft im Sommer 2019 übernommen hatte"
                 if date not in own and words_of(clause_of(date, s)) & cue_words("joined_participles"):
                     self.book.set_date(draft, date.kb_id_, "start")
+
+    def dates_the_whole_move(self, dates: list[Span], targets: list[Target], sides: dict[int, str],
+                             s: Sentence) -> bool:
+        """"2019 trennten sich die Wege: Jan wechselte zum SC Wiedenbrück, Nils zum SV Straelen": a date
+        in a clause of no club dates moves that all join a club."""
+        if not dates or {sides[id(t)] for t in targets} != {"start"} or not s.words & cue_words("move_verbs"):
+            return False
+        return not any(self.in_clause(d, t, s) for d in dates for t in targets)
 
     def is_move_time(self, date: Span) -> bool:
         return date.start > 0 and date.doc[date.start - 1].lower_ in cue_words("move_time_words")
