@@ -722,3 +722,17 @@ def test_a_date_in_a_clause_of_no_club_dates_the_joinings_after_it(nlp: Language
     found = dated(nlp, text, dt.date(2023, 9, 4))
     assert found[("Jan Kerkhoff", "SC Wiedenbrück", "player")] == ("2019", "")
     assert found[("Nils Kerkhoff", "SV Straelen", "player")] == ("2019", "")
+
+
+@pytest.mark.parametrize("text", [
+    "Jonas Brand spielte mit sechs Jahren beim FSV Grundschöttel.",
+    "Jonas Brand begann als Sechsjähriger beim SV Sodingen.",
+])
+def test_a_childs_age_makes_a_youth_station(nlp: Language, text: str) -> None:
+    assert {role for (_, _, role) in stations(run(nlp, text, dt.date(2023, 9, 4)))} == {"youth_player"}
+
+
+def test_a_role_in_the_genitive_is_someone_elses(nlp: Language) -> None:
+    text = ("Sebastian Rehm war 2019 vom SK Rapid Wien nach Mannheim gewechselt und ist längst der verlängerte "
+            "Arm des Trainers auf dem Platz.")
+    assert ("Sebastian Rehm", "SK Rapid Wien", "player") in stations(run(nlp, text, dt.date(2023, 9, 4)))

@@ -15,6 +15,20 @@ YOUTH_PERSON_ENDINGS = ("spieler", "spielerin", "licher", "liche", "lichen")
 ROLE_ORDER = ("youth_player", "assistant_coach", "official", "coach", "player")
 
 
+STAFF_GROUP_PARTS = ("team", "stab")  # "des Trainerteams", "des Trainerstabs": a group he is part of
+CHILD_AGE = re.compile(r"^([a-zäöü]+)jährige[rn]?$")
+AGE_WORDS = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+             "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16,
+             "siebzehn": 17}
+
+
+def age_of(word: str) -> int:
+    """An age written in digits or as a word ("16", "sechs"); a large number when it is none."""
+    if word.isdigit():
+        return int(word)
+    return AGE_WORDS.get(word, ADULT_AGE)
+
+
 class RoleWords:
     def __init__(self) -> None:
         self.cue = cues()
@@ -38,9 +52,12 @@ class RoleWords:
             return "youth_player"
         if token.text == "U" and token.i + 1 < len(token.doc) and token.nbor(1).text.isdigit():
             return "youth_player"  # "für dessen U 19"
-        if token.like_num and token.i > 0 and token.nbor(-1).lower_ == "mit" and token.text.isdigit() \
-                and int(token.text) < ADULT_AGE:
-            return "youth_player"  # "mit 16 meldete sich der VfL Bochum"
+        years_old = token.text.isdigit() or (token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "jahren")
+        if token.i > 0 and token.nbor(-1).lower_ == "mit" and years_old and age_of(token.lower_) < ADULT_AGE:
+            return "youth_player"  # "mit 16 meldete sich der VfL Bochum", "mit sechs Jahren"
+        child = CHILD_AGE.match(token.lower_)
+        if child and age_of(child.group(1)) < ADULT_AGE:
+            return "youth_player"  # "als Sechsjähriger", "den Elfjährigen"
         return ""
 
     @staticmethod
@@ -73,9 +90,15 @@ class RoleWords:
         return any(t.lower_ in cue_words("team_pronouns") for t in sent)
 
     def is_possessed(self, token: Token) -> bool:
-        """"nahm er seinen Co-Trainer mit": a person's role after a possessive is someone else's job;
-        "seine Trainerlaufbahn", "in sein Nachwuchsleistungszentrum" stay his own."""
-        if token.i == 0 or token.nbor(-1).lower_ not in cue_words("possessives"):
+        """"nahm er seinen Co-Trainer mit", "der verlängerte Arm des Trainers": a role after a possessive
+        or in the genitive is someone else's job; "seine Trainerlaufbahn" stays his own."""
+        if token.i == 0:
+            return False
+        before = token.nbor(-1).lower_
+        if before == "des" and token.text.endswith("s") and self.token_role(token) not in ("", "youth_player") \
+                and not any(part in token.lower_ for part in STAFF_GROUP_PARTS):
+            return True  # but "Teil des Trainerteams" is his own
+        if before not in cue_words("possessives"):
             return False
         career_noun = any(part in token.lower_ for part in self.cue["career_noun_parts"])
         return not career_noun and self.token_role(token) not in ("", "youth_player")
