@@ -736,3 +736,13 @@ def test_a_role_in_the_genitive_is_someone_elses(nlp: Language) -> None:
     text = ("Sebastian Rehm war 2019 vom SK Rapid Wien nach Mannheim gewechselt und ist längst der verlängerte "
             "Arm des Trainers auf dem Platz.")
     assert ("Sebastian Rehm", "SK Rapid Wien", "player") in stations(run(nlp, text, dt.date(2023, 9, 4)))
+
+
+
+def test_a_role_named_beside_the_sentences_subject_is_at_the_subjects_club(nlp: Language) -> None:
+    text = ("Der SC Verl verliert erneut. Der SC Verl steht unten. Beim SC Verl wächst die Sorge.\n\n"
+            "Max Kern wechselte im Sommer 2022 vom SC Verl zum SV Rödinghausen. "
+            "„Er ist unser Chef“, sagt Kern über Kapitän Jan Bohr.")
+    found = stations(run(nlp, text, dt.date(2023, 9, 4)))
+    assert ("Jan Bohr", "SV Rödinghausen", "player") in found
+    assert ("Jan Bohr", "SC Verl", "player") not in found

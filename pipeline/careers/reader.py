@@ -507,7 +507,22 @@ class CareerReader:
         signing = words_of(clause) & (cue_words("move_verbs") | cue_words("passive_agent_participles"))
         if any(not self.is_opponent(c) for c in s.clubs) and not signing:
             return None  # the sentence names its clubs elsewhere, with their own roles
+        if self.paragraph_club is None and self.topic_club is None:
+            # "Dort fehlt ihm mit Trainer X der Förderer": a role named beside the sentence's subject is
+            # at the club that subject is at now
+            current = self.current_club_of(self.tracker.focus_person, self.people.resolve(person))
+            if current:
+                return current
         return self.club_in_focus() or None  # "wurde Innenverteidiger Vukić verpflichtet": by the club in focus
+
+    def current_club_of(self, person: str, other: str) -> str:
+        """The club of the person's latest open station, if the person is someone else."""
+        if not person or person == other:
+            return ""
+        open_stations = [d for d in self.book.stations.values() if d.person == person and not d.end
+                         and d.role != "youth_player" and not d.loan]
+        latest = max(open_stations, key=lambda d: (date_key(joined(d)), d.told_at), default=None)
+        return latest.club if latest is not None else ""
 
     def club_in_focus(self) -> str:
         focus = self.focus_club()
