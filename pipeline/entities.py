@@ -33,8 +33,8 @@ CANDIDATES_KEY = "karriere_candidates"
 LABEL_PRIORITY = {"DATE": 0, "CLUB": 1, "PERSON": 2, "LEAGUE": 3, "TITLE": 4, "PLACE": 5}
 # Rules whose evidence is weaker than a gazetteer entry of the same length.
 WEAK_RULES = {"base_model", "place_after_preposition", "place_ground_context", "place_at_ground",
-              "place_at_ground_article", "person_after_role", "person_first_last", "person_first_first_last",
-              "person_first_particle_last"}
+              "place_at_ground_article", "person_after_role", "person_after_role_known_first",
+              "person_first_last", "person_first_first_last", "person_first_particle_last"}
 CLUB_TOWN_ALIAS = "club_town_alias"
 CHAMPION_BEFORE_LEAGUE = "title_champion_before_league"  # kept only when a league follows
 REGIONAL_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+er$")  # "Brandenburger", "Hamburger"

@@ -746,3 +746,10 @@ def test_a_role_named_beside_the_sentences_subject_is_at_the_subjects_club(nlp: 
     found = stations(run(nlp, text, dt.date(2023, 9, 4)))
     assert ("Jan Bohr", "SV Rödinghausen", "player") in found
     assert ("Jan Bohr", "SC Verl", "player") not in found
+
+
+def test_a_club_in_another_persons_clause_leaves_a_role_to_the_club_in_focus(nlp: Language) -> None:
+    text = ("Die Kölner Haie holen Marcel Brück. Die Kölner Haie sind Tabellenführer. "
+            "Auch Sportdirektor Mark Mahon hatte nicht lange gezögert, als Brücks Vertrag bei den Eisbären Berlin "
+            "auslief.")
+    assert ("Mark Mahon", "Kölner Haie", "official") in stations(run(nlp, text, dt.date(2022, 1, 4)))

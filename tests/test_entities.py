@@ -225,6 +225,8 @@ def test_non_titles(nlp: Language, text: str) -> None:
          ["Jan Kerkhoff", "Nils Kerkhoff", "Jan Kerkhoff", "Jan"]),
         ("Nicht mehr dabei sind Jannis Kämper und Ole Brüning.", ["Jannis Kämper", "Ole Brüning"]),
         ("Trainer James O’Connor setzte ihn ein, D'Angelo nicht.", ["James O’Connor"]),
+        # a first name that is also a word ("Mark") after a role word, before an unknown surname
+        ("Auch Sportdirektor Mark Mahon zögerte nicht. Die Ablöse betrug 500.000 Mark.", ["Mark Mahon"]),
     ],
 )
 def test_person_rules(nlp: Language, text: str, persons: list[str]) -> None:

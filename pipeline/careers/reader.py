@@ -505,7 +505,8 @@ class CareerReader:
             if station is not None and station.person != self.people.resolve(person):
                 return station.club
         signing = words_of(clause) & (cue_words("move_verbs") | cue_words("passive_agent_participles"))
-        if any(not self.is_opponent(c) for c in s.clubs) and not signing:
+        if any(not self.is_opponent(c) for c in s.clubs) and not signing \
+                and not self.named_in_other_persons_clause(s, person):
             return None  # the sentence names its clubs elsewhere, with their own roles
         if self.paragraph_club is None and self.topic_club is None:
             # "Dort fehlt ihm mit Trainer X der Förderer": a role named beside the sentence's subject is
@@ -523,6 +524,14 @@ class CareerReader:
                          and d.role != "youth_player" and not d.loan]
         latest = max(open_stations, key=lambda d: (date_key(joined(d)), d.told_at), default=None)
         return latest.club if latest is not None else ""
+
+    def named_in_other_persons_clause(self, s: Sentence, person: Span) -> bool:
+        """"Sportdirektor X zögerte nicht, als Brückners Vertrag in Berlin auslief": the sentence's clubs
+        are all in clauses about someone else."""
+        others = [p for p in s.persons if p.start != person.start]
+        clauses = [clause_of(p, s) for p in others]
+        clubs = [c for c in s.clubs if not self.is_opponent(c)]
+        return bool(clubs) and all(any(cl.start <= c.start < cl.end for cl in clauses) for c in clubs)
 
     def club_in_focus(self) -> str:
         focus = self.focus_club()
