@@ -753,3 +753,11 @@ def test_a_club_in_another_persons_clause_leaves_a_role_to_the_club_in_focus(nlp
             "Auch Sportdirektor Mark Mahon hatte nicht lange gezögert, als Brücks Vertrag bei den Eisbären Berlin "
             "auslief.")
     assert ("Mark Mahon", "Kölner Haie", "official") in stations(run(nlp, text, dt.date(2022, 1, 4)))
+
+
+def test_a_spell_at_a_ground_between_two_years(nlp: Language) -> None:
+    text = ("Der ETB Schwarz-Weiß Essen hat einen neuen Trainer. Mit Frank Kurth kehrt ein alter Bekannter zurück. "
+            "Der 39-Jährige spielte zwischen 2006 und 2011 selbst am Uhlenkrug, ehe er seine Laufbahn beim SV "
+            "Burgaltendorf ausklingen ließ.")
+    found = dated(nlp, text, dt.date(2022, 11, 29))
+    assert found[("Frank Kurth", "ETB Schwarz-Weiß Essen", "player")] == ("2006", "2011")

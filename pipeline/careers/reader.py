@@ -48,6 +48,8 @@ class CareerReader:
         self.arrival_words = cue_words("move_verbs") | cue_words("loan_words") | cue_words("arrival_verbs")
         self.station_words = cue_words("station_cues").union(
             *self.cue["role_cues"].values(), *self.cue["weak_role_cues"].values())
+        # "spielte", "trainierte": verbs that tell a spell where they happen
+        self.spell_verbs = {w for role in ("player", "coach") for w in self.cue["weak_role_cues"][role] if w.islower()}
         self.current: StationDraft | None = None
         self.last_club: Span | None = None
         self.pending_date: Span | None = None
@@ -100,14 +102,15 @@ class CareerReader:
         """"war im Sommer 2020 an den Hünting gekommen": a move to a ground is a move to the club in
         focus, whose ground it is."""
         focus = self.focus_club()
-        if focus is None or not s.words & self.arrival_words:
+        verbs = self.arrival_words | self.spell_verbs
+        if focus is None or not s.words & verbs:
             return None
         for place in (e for e in s.span.ents if e.label_ == "PLACE" and e.id_ != "region"):  # not "an den Niederrhein"
             lead = [t for t in self.doc[max(s.span.start, place.start - 2):place.start]
                     if t.lower_ not in APPOSITION_FILLERS]
             if lead and lead[-1].lower_ in cue_words("ground_prepositions") and \
-                    any(t.text in self.arrival_words for t in clause_of(place, s)):
-                return Target(focus, place)
+                    any(t.text in verbs for t in clause_of(place, s)):
+                return Target(focus, place)  # also "spielte zwischen 2006 und 2011 am Uhlenkrug"
         return None
 
     def names_place_of_arrival(self, s: Sentence) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import resources
 
@@ -89,12 +89,22 @@ def clause_of(anchor: Span, s: Sentence) -> Span:
     """The stretch of the sentence between clause breaks around the mention."""
     doc = anchor.doc
     start = anchor.start
-    while start > s.span.start and doc[start - 1].text not in CLAUSE_BREAKS:
+    while start > s.span.start and not breaks_clause(doc[start - 1]):
         start -= 1
     end = anchor.end
-    while end < s.span.end and doc[end].text not in CLAUSE_BREAKS:
+    while end < s.span.end and not breaks_clause(doc[end]):
         end += 1
     return doc[start:end]
+
+
+def breaks_clause(token: Token) -> bool:
+    """A clause break; not the "und" of "zwischen 2006 und 2011"."""
+    if token.text not in CLAUSE_BREAKS:
+        return False
+    doc = token.doc
+    between_dates = token.lower_ == "und" and 0 < token.i < len(doc) - 1 \
+        and doc[token.i - 1].ent_type_ == "DATE" and doc[token.i + 1].ent_type_ == "DATE"
+    return not between_dates
 
 
 def distance(i: int, club: Span) -> int:
