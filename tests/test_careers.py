@@ -761,3 +761,11 @@ def test_a_spell_at_a_ground_between_two_years(nlp: Language) -> None:
             "Burgaltendorf ausklingen ließ.")
     found = dated(nlp, text, dt.date(2022, 11, 29))
     assert found[("Frank Kurth", "ETB Schwarz-Weiß Essen", "player")] == ("2006", "2011")
+
+
+def test_a_takeover_beside_a_former_club_starts_the_current_job(nlp: Language) -> None:
+    text = ("Trainer Tomasz Kowal steht beim KFC Uerdingen 05 unter Druck. Der frühere Verteidiger hatte das Amt "
+            "erst am 1. Juli 2022 übernommen, zuvor stand er vier Jahre lang beim VfB Homberg an der Seitenlinie.")
+    found = dated(nlp, text, dt.date(2022, 10, 10))
+    assert found[("Tomasz Kowal", "KFC Uerdingen 05", "coach")] == ("2022-07-01", "")
+    assert found[("Tomasz Kowal", "VfB Homberg", "coach")] == ("", "2022-07-01")

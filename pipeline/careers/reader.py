@@ -231,6 +231,7 @@ class CareerReader:
         self.read_career_end(s, persons, explicit=True)
         self.read_dismissal(s)
         self.read_promotion(s, persons)
+        self.read_takeover(s, persons)  # "hatte das Amt am 1. Juli 2022 übernommen, zuvor ... beim VfB Homberg"
 
     @staticmethod
     def end_before(draft: StationDraft, later: StationDraft | None, s: Sentence, target: Target) -> None:
@@ -378,9 +379,11 @@ class CareerReader:
         if cue is None or len(persons) != 1:
             return
         clause = clause_of(s.span.doc[cue.i:cue.i + 1], s)
+        if any(clause.start <= c.start < clause.end for c in s.clubs):
+            return  # "übernahm den SC Verl": a station of its own
         dates = [d for d in s.dates if clause.start <= d.start < clause.end and not self.moves.is_birth_date(d)]
-        station = self.station_left(persons[0], s)
-        if station is None:
+        station = self.station_left(persons[0], s, clause)
+        if station is None and not s.clubs:
             station = self.take_over_in_focus(persons[0], s)
         if dates and station is not None and not station.start:
             self.book.set_date(station, min(dates, key=lambda d: distance(cue.i, d)).kb_id_, "start")
@@ -397,13 +400,15 @@ class CareerReader:
         draft.evidence.append(s.span.text.strip())
         return draft
 
-    def station_left(self, person: str, s: Sentence) -> StationDraft | None:
-        """The staff station a dismissal or takeover is about: at a club of the sentence, else the one
-        told last."""
+    def station_left(self, person: str, s: Sentence, clause: Span | None = None) -> StationDraft | None:
+        """The staff station a dismissal or takeover is about: at a club of the sentence (or of the
+        clause given), else the one told last."""
         staff = [d for d in self.book.stations.values() if d.person == person and ROLE_GROUP[d.role] == "staff"]
-        named_here = {self.clubs.name(c) for c in s.clubs}
+        within = clause if clause is not None else s.span
+        named_here = {self.clubs.name(c) for c in s.clubs if within.start <= c.start < within.end}
+        named_elsewhere = {self.clubs.name(c) for c in s.clubs} - named_here  # "zuvor ... beim VfB Homberg"
         here = [d for d in staff if d.club in named_here]
-        candidates = here or staff
+        candidates = here or [d for d in staff if d.club not in named_elsewhere]
         return candidates[-1] if candidates else None
 
     def read_career_end(self, s: Sentence, persons: list[str], explicit: bool = False) -> None:
