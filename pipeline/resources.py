@@ -16,7 +16,7 @@ LEXICON_KEYS = {
     "club_prefixes", "club_words", "standalone_club_words", "club_suffixes", "team_suffixes",
     "club_name_inflections", "function_words", "nationality_stems", "league_regions", "league_ordinals", "title_nouns", "title_compound_exclusions", "award_heads", "person_role_nouns", "name_particles",
     "first_name_exclusions", "place_prepositions", "ground_prepositions", "ambiguous_places", "determiners", "club_context_before", "countries",
-    "regions", "world_cities", "grounds", "title_win_verbs", "place_suffixes",
+    "regions", "world_cities", "grounds", "club_sponsors", "league_abbreviations", "title_win_verbs", "place_suffixes",
     "place_context_words", "articles", "transfer_words", "stint_words", "generic_venues", "league_sponsors", "venue_context_words",
     "common_noun_heads", "leave_verbs", "genitive_club_followers", "team_nouns", "ground_exclusions",
     "place_kind_nouns", "match_result_nouns", "quantifiers", "street_nouns", "site_nouns",

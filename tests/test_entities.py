@@ -314,6 +314,11 @@ def test_club_word_of_a_club_named_in_full_is_its_short_form(
         # abbreviations of club types, and a table position before one is no part of the name
         ("Vom Ligakonkurrenten SC Freiburg kommt sie, vom Stadtrivalen HC Elbflorenz er.",
          [("CLUB", "SC Freiburg"), ("CLUB", "HC Elbflorenz")]),
+        # sponsors' names: a brand before a town or a team noun, a name before an acronym
+        ("Ihn holte ratiopharm Ulm, dann die MHP Riesen Ludwigsburg.",
+         [("CLUB", "ratiopharm Ulm"), ("CLUB", "MHP Riesen Ludwigsburg")]),
+        ("Er trainiert den Syntainics MBC, zuvor die Niners Chemnitz.",
+         [("CLUB", "Syntainics MBC"), ("CLUB", "Niners Chemnitz")]),
         ("Der Verfolger SSVg Velbert gewann, der STV Horst-Emscher verlor.",
          [("CLUB", "SSVg Velbert"), ("CLUB", "STV Horst-Emscher")]),
         # an all-caps headline: the club ends where the sentence's words begin
