@@ -769,3 +769,11 @@ def test_a_takeover_beside_a_former_club_starts_the_current_job(nlp: Language) -
     found = dated(nlp, text, dt.date(2022, 10, 10))
     assert found[("Tomasz Kowal", "KFC Uerdingen 05", "coach")] == ("2022-07-01", "")
     assert found[("Tomasz Kowal", "VfB Homberg", "coach")] == ("", "2022-07-01")
+
+
+def test_copulas_of_naming_and_age_phrases_before_a_name(nlp: Language) -> None:
+    text = ("Die SpVgg Erkenschwick feiert. Der Torjäger dieser Jahre hieß Heinz Brock. "
+            "Ehrenvorsitzender ist bis heute der inzwischen 92 Jahre alte Heinz Brock.")
+    found = stations(run(nlp, text, dt.date(2022, 5, 1)))
+    assert {("Heinz Brock", "SpVgg Erkenschwick", "player"), ("Heinz Brock", "SpVgg Erkenschwick", "official")} \
+        <= set(found)

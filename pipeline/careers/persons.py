@@ -112,6 +112,12 @@ class PersonTracker:
         """A pronoun or description for a person in the sentence ("er", "der 26-Jährige")."""
         return any(self.stands_for_person(t) for t in s.span)
 
+    @staticmethod
+    def in_age_phrase(token: Token) -> bool:
+        """"der inzwischen 92 Jahre alte Heinz Brocker", "der 26-jährige X": words of an age before a name."""
+        return token.lower_ in {"alte", "jahre", "inzwischen", "heute"} or token.like_num \
+            or bool(AGE_DESCRIPTION.match(token.text))
+
     def persons_of(self, s: Sentence) -> list[str]:
         named = list(dict.fromkeys(m.person for m in self.mentions))
         if not named and self.focus_person:
@@ -134,7 +140,7 @@ class PersonTracker:
         doc = person.doc
         found: list[Token] = []
         before = person.start - 1
-        while before >= 0 and doc[before].lower_ in APPOSITION_FILLERS:
+        while before >= 0 and (doc[before].lower_ in APPOSITION_FILLERS or self.in_age_phrase(doc[before])):
             before -= 1
         copula = before
         while copula >= 0 and (doc[copula].ent_type_ == "DATE" or doc[copula].lower_ in cue_words("time_adverbs")):

@@ -15,6 +15,7 @@ YOUTH_PERSON_ENDINGS = ("spieler", "spielerin", "licher", "liche", "lichen")
 ROLE_ORDER = ("youth_player", "assistant_coach", "official", "coach", "player")
 
 
+OFFICIAL_HEADS = ("vorsitzender", "vorsitzende", "präsident", "präsidentin", "direktor", "direktorin")
 STAFF_GROUP_PARTS = ("team", "stab")  # "des Trainerteams", "des Trainerstabs": a group he is part of
 CHILD_AGE = re.compile(r"^([a-zäöü]+)jährige[rn]?$")
 AGE_WORDS = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
@@ -46,6 +47,8 @@ class RoleWords:
             if token.text in self.role_words[role] or head in self.role_words[role]:
                 return role
         lower = token.lower_
+        if lower.endswith(OFFICIAL_HEADS):
+            return "official"  # "Ehrenvorsitzender", "Vizepräsidentin"
         if "trainer" in lower or "coach" in lower:
             return "assistant_coach" if lower.startswith(("co-", "assistenz")) else "coach"
         if any(part in lower for part in self.cue["youth_word_parts"]) or YOUTH_TEAM.match(token.text):
