@@ -777,3 +777,8 @@ def test_copulas_of_naming_and_age_phrases_before_a_name(nlp: Language) -> None:
     found = stations(run(nlp, text, dt.date(2022, 5, 1)))
     assert {("Heinz Brock", "SpVgg Erkenschwick", "player"), ("Heinz Brock", "SpVgg Erkenschwick", "official")} \
         <= set(found)
+
+
+def test_a_contract_says_nothing_about_the_role(nlp: Language) -> None:
+    text = "Uwe Hart trainierte den SV Lippstadt 08. Beim SC Verl erhielt er 2021 einen Vertrag bis 2025."
+    assert ("Uwe Hart", "SC Verl", "coach") in stations(run(nlp, text, dt.date(2022, 5, 1)))
