@@ -26,6 +26,9 @@ def split_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
+OPENING_QUOTES = {"„", "\"", "»", "‚"}
+
+
 @Language.component("karriere_number_stops")
 def split_sentence_final_stops(doc: Doc) -> Doc:
     """Give back the full stop that ends a sentence after a club's number ("Schalke 04."), an
@@ -52,7 +55,9 @@ def ends_sentence(token: Token) -> bool:
         return True
     following = token.nbor(1)
     # "aus der ProA. 2022 folgte der Ruf": a year opens the next sentence
-    return "\n" in following.text or following.text[:1].isupper() or YEAR.match(following.text) is not None
+    opens_quote = following.text[:1] in OPENING_QUOTES  # "... Lippstadt 08. „Wir freuen uns“"
+    return "\n" in following.text or following.text[:1].isupper() or YEAR.match(following.text) is not None \
+        or opens_quote
 
 
 def is_name(token: Token) -> bool:

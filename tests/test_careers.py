@@ -782,3 +782,10 @@ def test_copulas_of_naming_and_age_phrases_before_a_name(nlp: Language) -> None:
 def test_a_contract_says_nothing_about_the_role(nlp: Language) -> None:
     text = "Uwe Hart trainierte den SV Lippstadt 08. Beim SC Verl erhielt er 2021 einen Vertrag bis 2025."
     assert ("Uwe Hart", "SC Verl", "coach") in stations(run(nlp, text, dt.date(2022, 5, 1)))
+
+
+
+def test_a_sentence_before_a_quote_is_no_headline(nlp: Language) -> None:
+    text = ("Der SC Verl hat einen Nachfolger gefunden. Uwe Hart kommt vom SV Lippstadt 08. "
+            "„Wir freuen uns“, sagte der Vorstand.")
+    assert ("Uwe Hart", "SV Lippstadt 08", "player") in stations(run(nlp, text, dt.date(2022, 5, 1)))

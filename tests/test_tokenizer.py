@@ -46,6 +46,7 @@ def test_years_at_sentence_end_lose_the_full_stop(nlp: Language, text: str, toke
         ("Die 2. Mannschaft", ["Die", "2.", "Mannschaft"]),
         ("am 4. März", ["am", "4.", "März"]),
         ("aus der ProA. 2022 folgte", ["aus", "der", "ProA", ".", "2022", "folgte"]),
+        ("vom SV Lippstadt 08. „Wir", ["vom", "SV", "Lippstadt", "08", ".", "„", "Wir"]),
     ],
 )
 def test_scores_and_club_numbers_end_sentences(nlp: Language, text: str, tokens: list[str]) -> None:

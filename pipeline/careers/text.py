@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import resources
 
 CLAUSE_BREAKS = {",", ";", ":", "–", "(", ")", "bevor", "nachdem", "ehe", "und", "als"}
+OPENING_QUOTES = {"„", "»", "‚"}
 SENTENCE_END = {".", "!", "?", "“", "\"", "…", "»", "«"}
 HEADLINE_MAX_TOKENS = 12
 APPOSITION_FILLERS = {"der", "die", "des", "dem", "den", "neue", "neuen", "frühere", "früheren", "damalige",
@@ -117,4 +118,6 @@ def preposition_before(anchor: Span, s: Sentence) -> set[str]:
 
 def is_headline(s: Sentence) -> bool:
     words = [t for t in s.span if not t.is_space]
+    while words and words[-1].text in OPENING_QUOTES:
+        words.pop()  # "... vom SV Lippstadt 08. „": the quote opens the next sentence
     return bool(words) and words[-1].text not in SENTENCE_END and len(words) <= HEADLINE_MAX_TOKENS
