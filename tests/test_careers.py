@@ -789,3 +789,10 @@ def test_a_sentence_before_a_quote_is_no_headline(nlp: Language) -> None:
     text = ("Der SC Verl hat einen Nachfolger gefunden. Uwe Hart kommt vom SV Lippstadt 08. "
             "„Wir freuen uns“, sagte der Vorstand.")
     assert ("Uwe Hart", "SV Lippstadt 08", "player") in stations(run(nlp, text, dt.date(2022, 5, 1)))
+
+
+def test_a_rumours_club_is_not_the_club_described_next(nlp: Language) -> None:
+    text = ("Linus Ober spielt seit 2020 für den FC Aarau. Dass sein Name zuletzt beim FC Luzern gehandelt wurde, "
+            "lässt ihn kalt. Trainer Stephan Keller sieht in ihm den Schlüssel für die Ambitionen des Klubs.")
+    found = stations(run(nlp, text, dt.date(2022, 5, 1)))
+    assert not any(club == "FC Luzern" for _, club, _ in found)

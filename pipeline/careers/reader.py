@@ -132,6 +132,8 @@ class CareerReader:
     def follow_topic(self, s: Sentence) -> None:
         """"Beim 1. FC Köln ist eine Ära zu Ende gegangen.": a sentence about one club and no one
         makes that club the topic of the next sentence."""
+        if self.is_blocked(s):
+            return  # "Dass sein Name beim FC Luzern gehandelt wurde": a rumour's club is no topic
         named = {self.clubs.name(c) for c in s.clubs if not self.is_opponent(c)}
         if len(named) == 1 and not s.persons and not self.tracker.mentions:
             self.topic_club = next(c for c in s.clubs if not self.is_opponent(c))
@@ -288,8 +290,8 @@ class CareerReader:
             self.read_takeover(s, persons)
             self.read_team_coached(s)
         self.pending_date = s.dates[-1] if s.dates and not s.clubs else None
-        if s.clubs:
-            self.last_club = s.clubs[-1]
+        if s.clubs and not blocked:
+            self.last_club = s.clubs[-1]  # not a rumour's club: "des Klubs" next means the one in the story
 
     def read_team_coached(self, s: Sentence) -> None:
         """"Seit dem 01.07.2019 trainiert Sebastian Pohl das Team", "trainierte die Mannschaft von 1985 bis
