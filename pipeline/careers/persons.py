@@ -98,11 +98,13 @@ class PersonTracker:
         """"Der Kapitän des SV Waldhof Mannheim blieb cool": a sentence that opens with a role and no
         name refers to the person named last. Not a role named with a name ("Der Trainer Max Kranz")."""
         doc = token.doc
-        opens = token.i - 1 == token.sent.start and doc[token.i - 1].lower_ in DEFINITE_ARTICLES
-        if not opens or not self.roles.is_role_word(token) or token.text in cue_words("team_words"):
+        article = doc[token.i - 1]
+        if not (article.is_sent_start and article.lower_ in DEFINITE_ARTICLES):
+            return False  # cheap tests first: this is asked of every word
+        if not self.roles.is_role_word(token) or token.text in cue_words("team_words"):
             return False
         end = token.i + 1
-        while end < token.sent.end and doc[end].text not in CLAUSE_BREAKS:
+        while end < len(doc) and not doc[end].is_sent_start and doc[end].text not in CLAUSE_BREAKS:
             end += 1
         # "Der Trainer von YB, Raphael Wicky, ...": the name follows the comma
         named_after = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "PERSON"

@@ -49,7 +49,9 @@ class CareerReader:
         self.station_words = cue_words("station_cues").union(
             *self.cue["role_cues"].values(), *self.cue["weak_role_cues"].values())
         # "spielte", "trainierte": verbs that tell a spell where they happen
-        self.spell_verbs = {w for role in ("player", "coach") for w in self.cue["weak_role_cues"][role] if w.islower()}
+        spell_verbs = {w for role in ("player", "coach") for w in self.cue["weak_role_cues"][role] if w.islower()}
+        self.ground_verbs = self.arrival_words | spell_verbs
+        self.unroled_clubs: dict[int, list[Span]] = {}
         self.current: StationDraft | None = None
         self.last_club: Span | None = None
         self.pending_date: Span | None = None
@@ -101,9 +103,11 @@ class CareerReader:
     def ground_arrived_at(self, s: Sentence) -> Target | None:
         """"war im Sommer 2020 an den Hünting gekommen": a move to a ground is a move to the club in
         focus, whose ground it is."""
+        verbs = self.ground_verbs
+        if not s.words & verbs:
+            return None
         focus = self.focus_club()
-        verbs = self.arrival_words | self.spell_verbs
-        if focus is None or not s.words & verbs:
+        if focus is None:
             return None
         for place in (e for e in s.span.ents if e.label_ == "PLACE" and e.id_ != "region"):  # not "an den Niederrhein"
             lead = [t for t in self.doc[max(s.span.start, place.start - 2):place.start]
@@ -691,8 +695,12 @@ class CareerReader:
         return any(all(distance(i, other) >= gap for other in rivals) for i in cue_positions)
 
     def clubs_without_role(self, s: Sentence) -> list[Span]:
-        """Clubs whose own clause has no role word ("als Co-Trainer des VfL Bochum" has one)."""
-        return [c for c in s.clubs if not any(self.roles.token_role(t) for t in clause_of(c, s))]
+        """Clubs whose own clause has no role word ("als Co-Trainer des VfL Bochum" has one); read once
+        per sentence."""
+        if s.span.start not in self.unroled_clubs:
+            self.unroled_clubs[s.span.start] = [
+                c for c in s.clubs if not any(self.roles.token_role(t) for t in clause_of(c, s))]
+        return self.unroled_clubs[s.span.start]
 
     def role_tokens_of_others(self, s: Sentence, person: str) -> set[int]:
         """Role words that belong to someone else: standing with another name ("Unter Trainer Ivica
