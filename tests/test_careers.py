@@ -796,3 +796,11 @@ def test_a_rumours_club_is_not_the_club_described_next(nlp: Language) -> None:
             "lässt ihn kalt. Trainer Stephan Keller sieht in ihm den Schlüssel für die Ambitionen des Klubs.")
     found = stations(run(nlp, text, dt.date(2022, 5, 1)))
     assert not any(club == "FC Luzern" for _, club, _ in found)
+
+
+def test_people_no_longer_in_the_squad_leave_the_club_in_focus(nlp: Language) -> None:
+    text = ("Die meisten Wechsel zur Saison 2023/24 sind perfekt.\n\nSC Verl: Der Klub hat investiert. "
+            "Nicht mehr dabei sind Jan Kamp und Ole Brand, deren Ziel noch unbekannt ist.")
+    found = dated(nlp, text, dt.date(2023, 6, 1))
+    assert found[("Jan Kamp", "SC Verl", "player")] == ("", "2023/2024")
+    assert found[("Ole Brand", "SC Verl", "player")] == ("", "2023/2024")

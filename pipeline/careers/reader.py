@@ -293,9 +293,24 @@ class CareerReader:
         if not s.clubs and not blocked:
             self.read_takeover(s, persons)
             self.read_team_coached(s)
+        if not s.clubs:
+            self.read_departures(s)  # "..., deren Ziel noch unbekannt ist" is no wish
         self.pending_date = s.dates[-1] if s.dates and not s.clubs else None
         if s.clubs and not blocked:
             self.last_club = s.clubs[-1]  # not a rumour's club: "des Klubs" next means the one in the story
+
+    def read_departures(self, s: Sentence) -> None:
+        """"Nicht mehr dabei sind Jannis Kämper und Ole Brüning": the people named leave the club in focus,
+        at the round-up's date."""
+        text = " ".join(t.lower_ for t in s.span)
+        focus = self.club_in_focus()
+        if not focus or not any(phrase in text for phrase in self.cue["departure_phrases"]):
+            return
+        for mention in (m for m in self.tracker.mentions if m.named):
+            draft = self.book.station(mention.person, focus, "player")
+            draft.evidence.append(s.span.text.strip())
+            if self.window_date and not draft.end:
+                draft.end = self.window_date
 
     def read_team_coached(self, s: Sentence) -> None:
         """"Seit dem 01.07.2019 trainiert Sebastian Pohl das Team", "trainierte die Mannschaft von 1985 bis
