@@ -804,3 +804,11 @@ def test_people_no_longer_in_the_squad_leave_the_club_in_focus(nlp: Language) ->
     found = dated(nlp, text, dt.date(2023, 6, 1))
     assert found[("Jan Kamp", "SC Verl", "player")] == ("", "2023/2024")
     assert found[("Ole Brand", "SC Verl", "player")] == ("", "2023/2024")
+
+
+def test_beide_stands_for_the_two_named_last(nlp: Language) -> None:
+    text = ("Jan Kerk und Nils Kerk sind Brüder. Beide wechselten als Teenager ins Nachwuchsleistungszentrum "
+            "des MSV Duisburg. Beide Tore schoss der VfB.")
+    found = stations(run(nlp, text, dt.date(2023, 6, 1)))
+    assert {("Jan Kerk", "MSV Duisburg", "youth_player"), ("Nils Kerk", "MSV Duisburg", "youth_player")} <= set(found)
+    assert not any(club == "VfB" for _, club, _ in found)

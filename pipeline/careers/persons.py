@@ -15,6 +15,7 @@ OBLIQUE_LOOKBACK = 4
 APPOSITION_GAP = 4
 DEFINITE_ARTICLES = {"der", "die"}
 SUBJECT_RELATIVE_PRONOUNS = {"der", "die"}  # "X, der ... spielte": the relative clause's subject is X
+BOTH_WORDS = {"beide", "beiden"}
 AGE_DESCRIPTION = re.compile(r"^\d{2}-[Jj]ährigen?$")
 
 
@@ -24,6 +25,8 @@ class PersonTracker:
         self.roles = roles
         self.focus_person = people.main
         self.mentions: list[PersonMention] = []
+        self.named_before: list[str] = []  # people by when they were last named
+        self.both = False  # the sentence read last said "beide" for the two named last
 
     def read(self, s: Sentence) -> list[str]:
         """The people the sentence tells about; afterwards the focus is the one it leaves for the next."""
@@ -38,15 +41,33 @@ class PersonTracker:
         ("er", "der 26-Jährige") for the person named last, in this sentence or before."""
         together = bool(s.words & cue_words("together_cues"))
         named_at = {p.start: p for p in s.persons if together or not self.is_oblique(p)}
+        self.both = False
         mentions: list[PersonMention] = []
         last = self.focus_person
         for token in s.span:
             if token.i in named_at:
                 last = self.people.resolve(named_at[token.i])
                 mentions.append(PersonMention(last, token.i, named=True))
+                self.remember(last)
+            elif self.stands_for_both(token, s):
+                # "Beide wechselten als Teenager ins Nachwuchsleistungszentrum": the two named last
+                mentions += [PersonMention(p, token.i, named=False) for p in self.named_before[-2:]]
+                self.both = True
             elif last and self.stands_for_person(token):
                 mentions.append(PersonMention(last, token.i, named=False))
         return mentions
+
+    def stands_for_both(self, token: Token, s: Sentence) -> bool:
+        """"Beide wechselten", "die beiden spielten": not "beide Tore", and only with no one named."""
+        if token.lower_ not in BOTH_WORDS or s.persons or len(self.named_before) < 2:
+            return False
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return following is None or not following.text[:1].isupper()
+
+    def remember(self, person: str) -> None:
+        if person in self.named_before:
+            self.named_before.remove(person)
+        self.named_before.append(person)
 
     def new_focus(self, s: Sentence) -> str:
         """Whom the next sentences' "er" means: the speaker of a quote ("..., so Backhaus"), else
@@ -128,7 +149,7 @@ class PersonTracker:
 
     def persons_for(self, s: Sentence, target: Target, persons: list[str]) -> list[str]:
         """Everyone "im Gespann"; otherwise the person mentioned nearest the club, in its clause first."""
-        if len(persons) <= 1 or s.words & cue_words("together_cues"):
+        if len(persons) <= 1 or s.words & cue_words("together_cues") or self.both:
             return persons
         clause = clause_of(target.anchor, s)
         in_clause = [m for m in self.mentions if clause.start <= m.index < clause.end]
