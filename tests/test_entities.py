@@ -342,6 +342,7 @@ def test_club_and_place_shapes(nlp: Language, text: str, expected: list[tuple[st
         ("Er spielte zwei Jahre in den Niederlanden.", [("PLACE", "Niederlanden")]),
         ("Er zog in die Kurpfalz, dann an die Elbe.", [("PLACE", "Kurpfalz"), ("PLACE", "Elbe")]),
         ("In Washington gab er sein Debüt.", [("PLACE", "Washington")]),
+        ("Nach der Karriere zog er nach Mallorca.", [("PLACE", "Mallorca")]),
         ("Er legte sich den Ball auf den Elfmeterpunkt.", []),
         ("Das spielt keine Rolle.", []),
         ("Im Şenol-Güneş-Stadion jubelten die Fans, in der Alten Försterei nicht.",
