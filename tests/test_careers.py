@@ -812,3 +812,10 @@ def test_beide_stands_for_the_two_named_last(nlp: Language) -> None:
     found = stations(run(nlp, text, dt.date(2023, 6, 1)))
     assert {("Jan Kerk", "MSV Duisburg", "youth_player"), ("Nils Kerk", "MSV Duisburg", "youth_player")} <= set(found)
     assert not any(club == "VfB" for _, club, _ in found)
+
+
+def test_a_scorer_for_a_club_in_a_match_report_plays_for_it(nlp: Language) -> None:
+    text = "Beim 2:1 gegen den VfB Lübeck traf Jonas Kamp in der 88. Minute für den SC Verl."
+    found = stations(run(nlp, text, dt.date(2023, 6, 1)))
+    assert ("Jonas Kamp", "SC Verl", "player") in found
+    assert not any(club == "VfB Lübeck" for _, club, _ in found)

@@ -592,11 +592,19 @@ class CareerReader:
         if not targets:
             return []
         if self.is_match_report(s):
-            return []  # "Beim 3:2 des SV A beim TuS B traf ...", "muss zum 1. FC Kleve": no stations
+            # "Beim 3:2 des SV A beim TuS B traf ...", "muss zum 1. FC Kleve": no stations, but "traf
+            # für den SC Verl" tells whom the scorer plays for
+            return [t for t in targets if s.persons and self.is_played_for(t.anchor, s)]
         seen: dict[str, Target] = {}
         for target in targets:
             seen.setdefault(self.clubs.name(target.club), target)
         return sorted(seen.values(), key=lambda t: t.anchor.start)
+
+    @staticmethod
+    def is_played_for(club: Span, s: Sentence) -> bool:
+        """"für den SC Verl", "für Rot-Weiss Essen": the club is the side someone plays for."""
+        lead = [t for t in club.doc[max(s.span.start, club.start - 2):club.start] if t.lower_ not in APPOSITION_FILLERS]
+        return bool(lead) and lead[-1].lower_ == "für"
 
     def is_match_report(self, s: Sentence) -> bool:
         """A result or a fixture, and no move in the sentence."""
