@@ -158,11 +158,12 @@ class CareerReader:
         opening = self.opening_club(s)
         # "Beim 1. FC Köln ist eine Ära zu Ende gegangen.": a paragraph that opens on a club and no one
         about_club = opening is not None and not s.persons and not self.tracker.refers_to_someone(s)
+        # a round-up's paragraph that opens on no club goes on with the club of the one before
+        carries_on = self.is_round_up and opening is None and self.section_club is None
         if opening is not None and (self.is_round_up or about_club):
             self.paragraph_club = opening
-        elif not (self.is_round_up and opening is None and self.section_club is None):
+        elif not carries_on:
             self.paragraph_club = self.section_club
-        # a round-up's paragraph that opens on no club goes on with the club of the one before
 
     def opening_club(self, s: Sentence) -> Span | None:
         """The club a paragraph's first sentence is about: the club it opens with (at most a preposition
