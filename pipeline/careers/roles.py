@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -30,37 +31,53 @@ def age_of(word: str) -> int:
     return AGE_WORDS.get(word, ADULT_AGE)
 
 
+@lru_cache(maxsize=None)
+def role_word_sets() -> dict[str, frozenset[str]]:
+    return {role: frozenset(words) for role, words in cues()["role_cues"].items()}
+
+
+@lru_cache(maxsize=65536)
+def word_role(text: str) -> str:
+    """The role a word signals by itself (asked of every word, so answered once per word). A national
+    team's job is no club role ("Bundestrainer", "U21-Nationaltrainer"; SPEC 5a)."""
+    head = text.rsplit("-", 1)[-1] if "-" in text[1:] else text
+    if head.lower().startswith(tuple(cues()["national_team_prefixes"])):
+        return ""
+    role_words = role_word_sets()
+    for role in ROLE_ORDER:
+        if text in role_words[role] or head in role_words[role]:
+            return role
+    lower = text.lower()
+    if lower.endswith(OFFICIAL_HEADS):
+        return "official"  # "Ehrenvorsitzender", "Vizepräsidentin"
+    if "trainer" in lower or "coach" in lower:
+        return "assistant_coach" if lower.startswith(("co-", "assistenz")) else "coach"
+    if any(part in lower for part in cues()["youth_word_parts"]) or YOUTH_TEAM.match(text):
+        return "youth_player"
+    child = CHILD_AGE.match(lower)
+    if child and age_of(child.group(1)) < ADULT_AGE:
+        return "youth_player"  # "als Sechsjähriger", "den Elfjährigen"
+    return ""
+
+
 class RoleWords:
     def __init__(self) -> None:
         self.cue = cues()
-        self.role_words = {role: set(words) for role, words in self.cue["role_cues"].items()}
         self.weak_role_words = {role: set(words) for role, words in self.cue["weak_role_cues"].items()}
-        self.national_prefixes = tuple(self.cue["national_team_prefixes"])
 
     def token_role(self, token: Token) -> str:
-        """The role a word signals: listed cues, then word parts ("Jugendtrainer", "D-Jugendlicher").
-        A national team's job is no club role ("Bundestrainer", "U21-Nationaltrainer"; SPEC 5a)."""
-        head = token.text.rsplit("-", 1)[-1] if "-" in token.text[1:] else token.text
-        if head.lower().startswith(self.national_prefixes) or self.is_counted(token):
+        """The role a word signals: listed cues, then word parts ("Jugendtrainer", "D-Jugendlicher"),
+        then the words around a number ("für dessen U 19", "mit 16", "mit sechs Jahren")."""
+        if self.is_counted(token):
             return ""
-        for role in ROLE_ORDER:
-            if token.text in self.role_words[role] or head in self.role_words[role]:
-                return role
-        lower = token.lower_
-        if lower.endswith(OFFICIAL_HEADS):
-            return "official"  # "Ehrenvorsitzender", "Vizepräsidentin"
-        if "trainer" in lower or "coach" in lower:
-            return "assistant_coach" if lower.startswith(("co-", "assistenz")) else "coach"
-        if any(part in lower for part in self.cue["youth_word_parts"]) or YOUTH_TEAM.match(token.text):
-            return "youth_player"
+        role = word_role(token.text)
+        if role:
+            return role
         if token.text == "U" and token.i + 1 < len(token.doc) and token.nbor(1).text.isdigit():
             return "youth_player"  # "für dessen U 19"
         years_old = token.text.isdigit() or (token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "jahren")
         if token.i > 0 and token.nbor(-1).lower_ == "mit" and years_old and age_of(token.lower_) < ADULT_AGE:
             return "youth_player"  # "mit 16 meldete sich der VfL Bochum", "mit sechs Jahren"
-        child = CHILD_AGE.match(token.lower_)
-        if child and age_of(child.group(1)) < ADULT_AGE:
-            return "youth_player"  # "als Sechsjähriger", "den Elfjährigen"
         return ""
 
     @staticmethod
