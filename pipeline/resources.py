@@ -165,7 +165,7 @@ CAREER_CUE_KEYS = {
     "ongoing_date_words", "past_tense_words", "move_time_words", "oblique_prepositions",
     "person_pronouns", "speech_verbs", "signing_verbs", "team_pronouns",
     "dismissal_words", "joined_participles", "takeover_words", "possessives",
-    "career_noun_parts", "arrival_prepositions", "ground_prepositions", "departure_phrases", "contract_words",
+    "career_noun_parts", "arrival_prepositions", "ground_prepositions", "departure_phrases", "succession_words", "contract_words",
     "copula_verbs", "promotion_words", "arrival_verbs",
     "transfer_window_words", "career_end_verbs",
     "impersonal_subjects", "time_adverbs", "coaching_verbs",

@@ -819,3 +819,9 @@ def test_a_scorer_for_a_club_in_a_match_report_plays_for_it(nlp: Language) -> No
     found = stations(run(nlp, text, dt.date(2023, 6, 1)))
     assert ("Jonas Kamp", "SC Verl", "player") in found
     assert not any(club == "VfB Lübeck" for _, club, _ in found)
+
+
+def test_a_successor_takes_the_role_of_the_person_he_follows(nlp: Language) -> None:
+    text = ("Torhüter Lukas Horn wechselt zum ThSV Eisenach, sein Nachfolger Tomasz Wrona kommt von Górnik Zabrze.")
+    found = stations(run(nlp, text, dt.date(2024, 5, 1)))
+    assert ("Tomasz Wrona", "Górnik Zabrze", "player") in found

@@ -690,13 +690,25 @@ class CareerReader:
             if strong:
                 return min(strong)[2]
             if weak:
-                return min(weak)[2]
+                return self.predecessor_role(s, person) or min(weak)[2]
         known = [d.role for d in self.book.stations.values() if d.person == person and d.club == club_name]
         if known:
             return known[-1]
         if not earlier or earlier[-1] == "youth_player":
             return "player"  # a youth station is always cued ("Jugend", "U 19"); the next one is senior
         return earlier[-1]
+
+    def predecessor_role(self, s: Sentence, person: str) -> str:
+        """"Hollenhorst zieht es zum ThSV Eisenach, sein Nachfolger Tomasz Wrona kommt von Górnik
+        Zabrze": a successor takes the role of the person he follows, here a goalkeeper's."""
+        if not s.words & cue_words("succession_words"):
+            return ""
+        others = [m.person for m in self.tracker.mentions if m.person != person]
+        for other in others:
+            station = self.last_station_of.get(other)
+            if station is not None:
+                return station.role
+        return ""
 
     def role_club(self, token: Token, s: Sentence) -> str:
         """The club a staff or player role word names in the genitive ("als Co-Trainer des VfL Bochum"),
