@@ -233,7 +233,8 @@ def test_person_rules(nlp: Language, text: str, persons: list[str]) -> None:
     assert [t for _, t in ents(run(nlp, text), "PERSON")] == persons
 
 
-@pytest.mark.parametrize("text", ["Ich bin dabei.", "Er und seine Mannschaft feierten."])
+@pytest.mark.parametrize("text", ["Ich bin dabei.", "Er und seine Mannschaft feierten.",
+                                  "Damals war Sheffield Wednesday Tabellenletzter der Championship."])
 def test_pronouns_and_role_nouns_are_not_persons(nlp: Language, text: str) -> None:
     assert ents(run(nlp, text), "PERSON") == []
 
