@@ -38,6 +38,7 @@ WEAK_RULES = {"base_model", "place_after_preposition", "place_ground_context", "
 CLUB_TOWN_ALIAS = "club_town_alias"
 CHAMPION_BEFORE_LEAGUE = "title_champion_before_league"  # kept only when a league follows
 REGIONAL_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+er$")  # "Brandenburger", "Hamburger"
+SIGNING_STEMS = ("unterschr", "verpflicht", "heuert", "angeheuert")  # signing at a club, not "zurück in X"
 # Word endings that tell a spell at a club: "Stammspielerin", "Co-Trainer", "Vertragsverlängerung"
 STINT_ENDINGS = ("spieler", "spielerin", "trainer", "trainerin", "verlängerung")
 DOCUMENT_RULES = {"club_short_form", "person_surname"}
@@ -645,7 +646,10 @@ class EntityResolver:
             return True  # "nach Lotte gewechselt", "holte ihn Bocholt zurück"
         if before_lower == "in" and head.start > 1 and doc[head.start - 2].text in self.match_nouns:
             return False  # "die Niederlage in Bern": where a match was played
-        if before_lower == "in" and (words & self.stint_words or any(w.endswith(STINT_ENDINGS) for w in words)):
+        clause = self.words(doc).clause_lower(head)
+        signed = any(w.startswith(SIGNING_STEMS) for w in clause)  # "unterschrieb er in Aarau"
+        if before_lower == "in" and (words & self.stint_words or any(w.endswith(STINT_ENDINGS) for w in words)
+                                     or signed):
             return True  # "die in Freiburg zuletzt Stammspielerin war", "Vertragsverlängerung in Dresden"
         if before_lower in self.place_prepositions:
             return False

@@ -268,6 +268,9 @@ def test_spans_never_overlap_and_have_no_leading_article(seed_doc: Doc) -> None:
         # a spell told by a role word's ending
         ("Sie kommt vom SC Freiburg, wo sie zuletzt spielte. In Freiburg war sie Stammspielerin.",
          [("CLUB", "SC Freiburg"), ("CLUB", "Freiburg")]),
+        # signing "in" a town is signing with its club; coming back to it is not
+        ("Der FC Aarau gewann. Im Januar 2020 unterschrieb er in Aarau. Zurück in Wetter war er froh.",
+         [("CLUB", "FC Aarau"), ("CLUB", "Aarau"), ("PLACE", "Wetter")]),
     ],
 )
 def test_town_reading_from_context(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
