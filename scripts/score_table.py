@@ -6,7 +6,7 @@ Parts: development (the rules were developed on them), held-out (written blind t
 only aggregates looked at), blind and blind 2 (held-out sets written in later sessions, by helpers who
 never saw the code or its outputs; aggregates only).
 Runs `karriere evaluate` once per part, so the output folder's eval files end up describing the
-last part: run a plain `karriere evaluate` afterwards to restore them.
+last part: run `karriere evaluate --gold corpus --pred outputs` afterwards to restore them.
 """
 
 from __future__ import annotations
