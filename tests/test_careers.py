@@ -825,3 +825,8 @@ def test_a_successor_takes_the_role_of_the_person_he_follows(nlp: Language) -> N
     text = ("Torhüter Lukas Horn wechselt zum ThSV Eisenach, sein Nachfolger Tomasz Wrona kommt von Górnik Zabrze.")
     found = stations(run(nlp, text, dt.date(2024, 5, 1)))
     assert ("Tomasz Wrona", "Górnik Zabrze", "player") in found
+
+
+def test_a_text_ending_in_a_role_word_after_an_article(nlp: Language) -> None:
+    text = "Max Kern spielt beim SC Verl. Der Trainer"
+    assert set(stations(run(nlp, text, dt.date(2023, 1, 1)))) == {("Max Kern", "SC Verl", "player")}

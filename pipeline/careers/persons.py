@@ -129,7 +129,8 @@ class PersonTracker:
             end += 1
         # "Der Trainer von YB, Raphael Wicky, ...": the name follows the comma
         named_after = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "PERSON"
-        return doc[token.i + 1].ent_type_ != "PERSON" and not named_after
+        named_next = token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "PERSON"
+        return not named_next and not named_after
 
     def refers_to_someone(self, s: Sentence) -> bool:
         """A pronoun or description for a person in the sentence ("er", "der 26-Jährige")."""
