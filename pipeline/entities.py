@@ -636,9 +636,10 @@ class EntityResolver:
         before = doc[head.start - 1].text if head.start > 0 else ""
         before_lower = before.lower()
         words = self.words(doc).sentence(head)
+        clause = self.words(doc).clause_lower(head)
         if before in self.place_kinds:
             return False  # "im Stadtteil Sodingen", "die Region Twente"
-        if self.words(doc).clause_lower(head) & self.place_context and before_lower in self.place_prepositions:
+        if clause & self.place_context and before_lower in self.place_prepositions:
             return False  # "aufgewachsen in Wengern"
         if before_lower in self.leave_verbs_lower or before_lower == "mit":
             return True  # "verlässt Cottbus", "mit Amstetten aufgestiegen"
@@ -646,14 +647,17 @@ class EntityResolver:
             return True  # "nach Lotte gewechselt", "holte ihn Bocholt zurück"
         if before_lower == "in" and head.start > 1 and doc[head.start - 2].text in self.match_nouns:
             return False  # "die Niederlage in Bern": where a match was played
-        clause = self.words(doc).clause_lower(head)
-        signed = any(w.startswith(SIGNING_STEMS) for w in clause)  # "unterschrieb er in Aarau"
-        if before_lower == "in" and (words & self.stint_words or any(w.endswith(STINT_ENDINGS) for w in words)
-                                     or signed):
-            return True  # "die in Freiburg zuletzt Stammspielerin war", "Vertragsverlängerung in Dresden"
+        if before_lower == "in" and self.tells_spell(words, clause):
+            return True
         if before_lower in self.place_prepositions:
             return False
         return None
+
+    def tells_spell(self, sentence: frozenset[str], clause: frozenset[str]) -> bool:
+        """"die in Freiburg zuletzt Stammspielerin war", "Vertragsverlängerung in Dresden", "unterschrieb
+        er in Aarau": the sentence tells a spell at a club, or the clause a signing."""
+        return bool(sentence & self.stint_words) or any(w.endswith(STINT_ENDINGS) for w in sentence) \
+            or any(w.startswith(SIGNING_STEMS) for w in clause)
 
     def list_head(self, span: Span) -> Span:
         """The first name of the list `span` closes or continues ("Wetter" in "in Wengern, Wetter und
