@@ -17,7 +17,7 @@ from .persons import APPOSITION_GAP, PersonTracker
 from .roles import ROLE_ORDER, RoleWords
 from .stations import ROLE_GROUP, StationBook, StationDraft, date_key, freeze, joined
 from .text import (APPOSITION_FILLERS, Sentence, Target, clause_of, cue_words, cues, distance, is_headline,
-                   preposition_before, read_sentences, words_of)
+                   preposition_before, read_sentences, word_before, words_of)
 
 SAME_ROLE_WORDS = {"gleicher", "gleichen", "derselben", "selber", "selben"}
 LIST_GAP = 4
@@ -59,14 +59,18 @@ class CareerReader:
         self.career_end_of: dict[str, str] = {}
         self.paragraph_club: Span | None = None
         self.section_club: Span | None = None
+        self.opening_clubs: dict[int, Span] = {}  # paragraph openings by where they start: their club
         self.is_round_up = False
         self.window_date = ""
         self.topic_club: Span | None = None
 
     def read(self) -> list[CareerRow]:
         sentences = read_sentences(self.doc)
-        openings = [s for s in sentences if self.opens_paragraph(s) and self.opening_club(s) is not None]
-        self.is_round_up = len(openings) >= ROUND_UP_SECTIONS
+        for s in sentences:
+            opening = self.opening_club(s) if self.opens_paragraph(s) else None
+            if opening is not None:
+                self.opening_clubs[s.span.start] = opening
+        self.is_round_up = len(self.opening_clubs) >= ROUND_UP_SECTIONS
         for index, sentence in enumerate(sentences):
             self.book.sentence_index = index
             self.follow_paragraph(sentence)
@@ -110,9 +114,8 @@ class CareerReader:
         if focus is None:
             return None
         for place in (e for e in s.span.ents if e.label_ == "PLACE" and e.id_ != "region"):  # not "an den Niederrhein"
-            lead = [t for t in self.doc[max(s.span.start, place.start - 2):place.start]
-                    if t.lower_ not in APPOSITION_FILLERS]
-            if lead and lead[-1].lower_ in cue_words("ground_prepositions") and \
+            governing = word_before(place, s)
+            if governing is not None and governing.lower_ in cue_words("ground_prepositions") and \
                     any(t.text in verbs for t in clause_of(place, s)):
                 return Target(focus, place)  # also "spielte zwischen 2006 und 2011 am Uhlenkrug"
         return None
@@ -155,7 +158,7 @@ class CareerReader:
         if first is not None and first.start == s.span.start and first.end < len(self.doc) \
                 and self.doc[first.end].text == ":":
             self.section_club = first
-        opening = self.opening_club(s)
+        opening = self.opening_clubs.get(s.span.start)
         # "Beim 1. FC Köln ist eine Ära zu Ende gegangen.": a paragraph that opens on a club and no one
         about_club = opening is not None and not s.persons and not self.tracker.refers_to_someone(s)
         # a round-up's paragraph that opens on no club goes on with the club of the one before
@@ -215,12 +218,12 @@ class CareerReader:
                 if continues_list and person in listed_role:
                     role = listed_role[person]  # "in der Jugend bei A und beim B": B is youth too
                 listed_role[person] = role
-                draft = self.book.station(person, club, role)
+                draft = self.book.station(person, club, role, s.span.text.strip())
                 self.date_station(draft, s, target, sides, targets, moves)
                 if role in ("coach", "player") and target.anchor is target.club and self.names_player_coach(target, s):
-                    other = self.book.station(person, club, "player" if role == "coach" else "coach")
+                    other = self.book.station(person, club, "player" if role == "coach" else "coach",
+                                              s.span.text.strip())
                     self.date_station(other, s, target, sides, targets, moves)  # "wo er als Spielertrainer ..."
-                    other.evidence.append(s.span.text.strip())
                 self.end_before(draft, previous.get(person), s, target)
                 joins = sides[id(target)] != "end" and bool(draft.start or draft.latest_start)
                 if joins and s.words & cue_words("move_verbs"):
@@ -228,7 +231,6 @@ class CareerReader:
                 self.last_station_of[person] = draft
                 move_sides.append((person, sides[id(target)], draft))
                 self.add_leagues(draft, s, target)
-                draft.evidence.append(s.span.text.strip())
                 self.current = draft
                 self.add_titles(s, target, person, role)
         if moves:
@@ -308,8 +310,7 @@ class CareerReader:
         if not focus or not any(phrase in text for phrase in self.cue["departure_phrases"]):
             return
         for mention in (m for m in self.tracker.mentions if m.named):
-            draft = self.book.station(mention.person, focus, "player")
-            draft.evidence.append(s.span.text.strip())
+            draft = self.book.station(mention.person, focus, "player", s.span.text.strip())
             if self.window_date and not draft.end:
                 draft.end = self.window_date
 
@@ -322,8 +323,7 @@ class CareerReader:
         if not coaching or not s.words & cue_words("team_words") or not self.tracker.mentions or not focus:
             return
         person = (named or self.tracker.mentions)[0].person
-        draft = self.book.station(person, focus, "coach")
-        draft.evidence.append(s.span.text.strip())
+        draft = self.book.station(person, focus, "coach", s.span.text.strip())
         for date in s.dates:
             hint = date._.karriere_hint
             self.book.set_date(draft, date.kb_id_, "end" if hint == "end" else "start")
@@ -366,10 +366,8 @@ class CareerReader:
         date = (in_clause or dates)[0].kb_id_ if dates else self.window_date
         named = [self.people.resolve(p) for p in s.persons if not self.people.is_genitive(p)]
         for person in dict.fromkeys(named or persons):
-            youth = self.book.station(person, club, "youth_player")
-            senior = self.book.station(person, club, "player")
-            for draft in (youth, senior):
-                draft.evidence.append(s.span.text.strip())
+            youth = self.book.station(person, club, "youth_player", s.span.text.strip())
+            senior = self.book.station(person, club, "player", s.span.text.strip())
             if date and not youth.end:
                 youth.end = date
             if date and not senior.start:
@@ -418,9 +416,7 @@ class CareerReader:
         named = [m for m in self.tracker.mentions if m.named and m.person == person]
         if not focus or not named or s.words & cue_words("blocking_cues"):
             return None
-        draft = self.book.station(person, focus, "coach")
-        draft.evidence.append(s.span.text.strip())
-        return draft
+        return self.book.station(person, focus, "coach", s.span.text.strip())
 
     def station_left(self, person: str, s: Sentence, clause: Span | None = None) -> StationDraft | None:
         """The staff station a dismissal or takeover is about: at a club of the sentence (or of the
@@ -467,7 +463,7 @@ class CareerReader:
             if focus and self.leads_the_team(person_span):
                 # "Die Mannschaft von Norbert Elgert verlor beim 1. FC Köln": he coaches the club in focus
                 coach = self.people.resolve(person_span)
-                self.book.station(coach, focus, "coach").evidence.append(s.span.text.strip())
+                self.book.station(coach, focus, "coach", s.span.text.strip())
                 roles[coach] = (focus, "coach")
                 continue
             for role_token in self.tracker.apposition_role_tokens(person_span):
@@ -478,8 +474,7 @@ class CareerReader:
                 person = self.people.resolve(person_span)
                 start, end = self.moves.apposition_dates(role_token, person_span, s)
                 for each_role in self.roles.apposition_roles(role_token, role):
-                    draft = self.book.station(person, club, each_role)
-                    draft.evidence.append(s.span.text.strip())
+                    draft = self.book.station(person, club, each_role, s.span.text.strip())
                     if start:
                         self.book.set_date(draft, start, "start")
                     if end:
@@ -497,8 +492,7 @@ class CareerReader:
         club, role = self.role_club(token, s), self.roles.token_role(token)
         if not club:
             return None
-        draft = self.book.station(mention.person, club, role)
-        draft.evidence.append(s.span.text.strip())
+        self.book.station(mention.person, club, role, s.span.text.strip())
         return mention.person, club, role
 
     def leads_the_team(self, person: Span) -> bool:
@@ -604,8 +598,8 @@ class CareerReader:
     @staticmethod
     def is_played_for(club: Span, s: Sentence) -> bool:
         """"für den SC Verl", "für Rot-Weiss Essen": the club is the side someone plays for."""
-        lead = [t for t in club.doc[max(s.span.start, club.start - 2):club.start] if t.lower_ not in APPOSITION_FILLERS]
-        return bool(lead) and lead[-1].lower_ == "für"
+        governing = word_before(club, s)
+        return governing is not None and governing.lower_ == "für"
 
     def is_match_report(self, s: Sentence) -> bool:
         """A result or a fixture, and no move in the sentence."""

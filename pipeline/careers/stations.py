@@ -52,10 +52,13 @@ class StationBook:
         self.stations: dict[tuple[str, str, str], StationDraft] = {}
         self.sentence_index = 0
 
-    def station(self, person: str, club: str, role: str) -> StationDraft:
+    def station(self, person: str, club: str, role: str, evidence: str = "") -> StationDraft:
+        """The station (person, club, role), new or read before; `evidence` is the sentence telling it."""
         key = (person, club, role)
         if key not in self.stations:
             self.stations[key] = StationDraft(person, club, role, told_at=self.sentence_index)
+        if evidence:
+            self.stations[key].evidence.append(evidence)
         return self.stations[key]
 
     def set_date(self, draft: StationDraft, value: str, which: str) -> None:

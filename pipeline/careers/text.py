@@ -112,6 +112,13 @@ def distance(i: int, club: Span) -> int:
     return club.start - i if i < club.start else max(0, i - club.end + 1)
 
 
+def word_before(span: Span, s: Sentence) -> Token | None:
+    """The word that governs a name: the nearest one before it within two words, past articles and
+    the like ("für den SC Verl", "an den Hünting")."""
+    lead = [t for t in span.doc[max(s.span.start, span.start - 2):span.start] if t.lower_ not in APPOSITION_FILLERS]
+    return lead[-1] if lead else None
+
+
 def preposition_before(anchor: Span, s: Sentence) -> set[str]:
     return {t.lower_ for t in anchor.doc[max(s.span.start, anchor.start - 3):anchor.start]}
 
